@@ -1,0 +1,106 @@
+#pragma once
+// The fixed category sets of the model (the order is the order in parameters and output).
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace zorgsim::models {
+
+enum class HouseholdType : std::uint8_t { Single, Couple, CoupleWithChildren, SingleParent, Other };
+inline constexpr int household_type_count = 5;
+inline constexpr std::array<std::string_view, 5> household_type_names = {
+    "single", "couple_no_children", "couple_with_children", "single_parent", "other"};
+
+/// Income relative to the social minimum (sociaal minimum).
+inline constexpr int income_class_count = 4;
+inline constexpr std::array<std::string_view, 4> income_class_names = {
+    "le_100pct", "100_115pct", "115_130pct", "gt_130pct"};
+
+/// Strength of the household's social network (own network / mantelzorg).
+inline constexpr int network_count = 3;
+inline constexpr std::array<std::string_view, 3> network_names = {"weak", "medium", "strong"};
+
+/// Debt situation of the household.
+enum class DebtState : std::uint8_t { None, Arrears, Problematic, ReliefOrGuardianship };
+inline constexpr int debt_state_count = 4;
+inline constexpr std::array<std::string_view, 4> debt_state_names = {
+    "none", "payment_arrears", "problematic", "relief_or_guardianship"};
+
+enum class Role : std::uint8_t { Head, Partner, Child, Other };
+
+/// Person vulnerabilities (bit flags in Person traits).
+inline constexpr int vulnerability_count = 4;
+inline constexpr std::array<std::string_view, 4> vulnerability_names = {
+    "lvb", "psychiatric", "physical", "low_literacy"};
+
+/// Age bands used for calibration output (years, inclusive).
+inline constexpr int age_band_count = 7;
+inline constexpr std::array<std::string_view, 7> age_band_names = {
+    "0-3", "4-11", "12-17", "18-22", "23-64", "65-74", "75+"};
+inline int age_band(int years) {
+  if (years <= 3) return 0;
+  if (years <= 11) return 1;
+  if (years <= 17) return 2;
+  if (years <= 22) return 3;
+  if (years <= 64) return 4;
+  if (years <= 74) return 5;
+  return 6;
+}
+
+/// Youth-care states (Jeugdwet). Tier: 0 self-reliant, 1 general provision,
+/// 2 bespoke ambulant care, 3 out-of-home placement (forms 3..6).
+enum class YouthState : std::uint8_t {
+  SelfReliant, General, Ambulant, Foster, FamilyHome, Residential, Closed
+};
+inline constexpr int youth_state_count = 7;
+inline constexpr std::array<std::string_view, 7> youth_state_names = {
+    "self_reliant", "general_provision", "ambulant", "foster_care", "family_home",
+    "residential", "closed_youth_care"};
+inline constexpr int youth_tier(int state) { return state >= 3 ? 3 : state; }
+inline constexpr int placement_form_count = 4;  // states 3..6
+
+/// Youth age bands for youth-care hazards (years): 0-3, 4-11, 12-17, 18-22.
+inline constexpr int youth_band_count = 4;
+inline int youth_band(int years) { return years <= 3 ? 0 : years <= 11 ? 1 : years <= 17 ? 2 : 3; }
+
+/// Wmo provisions a person can hold (several at once): tier 1 general support,
+/// tier 2 bespoke care at home, tier 3 protected living and shelter.
+enum class WmoProvision : std::uint8_t {
+  General, HouseholdHelp, Begeleiding, DayActivities, Aids, ProtectedLiving, Shelter
+};
+inline constexpr int wmo_provision_count = 7;
+inline constexpr std::array<std::string_view, 7> wmo_provision_names = {
+    "general_support", "household_help", "begeleiding", "day_activities", "aids",
+    "protected_living", "shelter"};
+inline constexpr std::array<int, 7> wmo_provision_tier = {1, 2, 2, 2, 2, 3, 3};
+
+/// Adult age bands for Wmo hazards (years): 18-22, 23-64, 65-74, 75+.
+inline constexpr int adult_band_count = 4;
+inline int adult_band(int years) { return years <= 22 ? 0 : years <= 64 ? 1 : years <= 74 ? 2 : 3; }
+
+/// Welfare spell duration bands for the outflow hazard (months on welfare).
+inline constexpr int welfare_band_count = 4;
+inline int welfare_band(int months) { return months < 12 ? 0 : months < 24 ? 1 : months < 36 ? 2 : 3; }
+
+/// Laws, for costs.
+enum class Law : std::uint8_t { Jeugdwet, Wmo, Participatiewet };
+inline constexpr int law_count = 3;
+inline constexpr std::array<std::string_view, 3> law_names = {"jeugdwet", "wmo", "participatiewet"};
+
+/// Every provision that costs money, with its law (the cost breakdown of the output).
+inline constexpr int cost_item_count = 15;
+inline constexpr std::array<std::string_view, 15> cost_item_names = {
+    "youth_general_provision", "youth_ambulant", "foster_care", "family_home", "residential",
+    "closed_youth_care", "wmo_general_support", "household_help", "begeleiding",
+    "day_activities", "aids", "home_adaptation", "protected_living", "shelter",
+    "welfare_benefit"};
+inline constexpr std::array<Law, 15> cost_item_law = {
+    Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet,
+    Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo,
+    Law::Participatiewet};
+inline constexpr int cost_item_youth(int state) { return state - 1; }  // states 1..6
+inline constexpr int cost_item_wmo(int provision) { return provision < 5 ? 6 + provision : 7 + provision; }
+inline constexpr int cost_item_home_adaptation = 11;
+inline constexpr int cost_item_welfare = 14;
+
+}  // namespace zorgsim::models

@@ -1,0 +1,39 @@
+#pragma once
+// Demography: deaths by age and sex, births by mother's age. Rates are annual in the
+// parameters and converted once to monthly 32-bit thresholds (see sim::probability_threshold).
+#include <array>
+#include <cstdint>
+
+#include "models/model_params.hpp"
+
+namespace zorgsim::models {
+
+/// Monthly probability with the same annual probability: 1 - (1 - q)^(1/12).
+double monthly_from_annual_probability(double q);
+/// Monthly probability of at least one event for an annual rate r: 1 - exp(-r/12).
+double monthly_from_annual_rate(double r);
+
+struct DemographyTables {
+  std::array<std::array<std::uint32_t, mortality_band_count>, 2> death{};  // [female][band]
+  std::array<std::uint32_t, 7> birth{};  // by 5-year band from 15
+  std::uint32_t male_at_birth = 0;
+};
+
+DemographyTables prepare_demography(const DemographyParams& p);
+
+/// Death this month: the demography lane word below the death threshold.
+inline bool dies(const DemographyTables& t, bool female, int years, std::uint32_t word) {
+  return word < t.death[female][mortality_band(years)];
+}
+
+/// Fertility band of a woman's age, or -1 outside 15-49.
+inline int fertility_band(int years) { return years < 15 || years > 49 ? -1 : (years - 15) / 5; }
+
+/// Birth this month: the demography lane word in the top interval (disjoint from death,
+/// so both processes share one word without correlation between their outcomes).
+inline bool gives_birth(const DemographyTables& t, int years, std::uint32_t word) {
+  const int b = fertility_band(years);
+  return b >= 0 && word > 0xFFFFFFFFu - t.birth[b];
+}
+
+}  // namespace zorgsim::models

@@ -1,0 +1,45 @@
+#pragma once
+// The model's indicators (what is recorded each month) and the tally that collects
+// them: a flat array laid out indicator by indicator, category by category.
+#include <array>
+#include <vector>
+
+#include "sim/model.hpp"
+
+namespace zorgsim::models {
+
+enum class Ind : int {
+  Persons, Households, Births, Deaths, PersonsByAge,
+  YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
+  WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
+  WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareShortSpells, WelfarePersons,
+  HouseholdsByIncome, HouseholdsByDebt,
+  CostByItem, CostByLaw, CopaymentRevenue, CostNet,
+  Count
+};
+inline constexpr int indicator_count = static_cast<int>(Ind::Count);
+
+/// Categories of the YouthCliff flow.
+enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23 };
+
+/// The declarations, in Ind order.
+const std::vector<sim::IndicatorSpec>& indicator_specs();
+/// Offset of each indicator in the tally; the last entry is the tally's length.
+const std::array<int, indicator_count + 1>& indicator_offsets();
+/// The per-year summary table's columns.
+const std::vector<sim::SummaryColumn>& summary_columns();
+
+/// Adds to a block's tally (a view on the engine's array for that block).
+class Tally {
+ public:
+  explicit Tally(double* values) : m_values(values), m_offsets(indicator_offsets().data()) {}
+  void add(Ind ind, double x = 1.0) { m_values[m_offsets[static_cast<int>(ind)]] += x; }
+  void add(Ind ind, int category, double x) { m_values[m_offsets[static_cast<int>(ind)] + category] += x; }
+  double get(Ind ind, int category = 0) const { return m_values[m_offsets[static_cast<int>(ind)] + category]; }
+
+ private:
+  double* m_values;
+  const int* m_offsets;
+};
+
+}  // namespace zorgsim::models

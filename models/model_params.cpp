@@ -1,0 +1,284 @@
+#include "models/model_params.hpp"
+
+#include <cmath>
+#include <numeric>
+
+#include "models/categories.hpp"
+
+namespace zorgsim::models {
+
+namespace {
+using sim::Declarer;
+using sim::ParamMeta;
+
+template <std::size_t N>
+std::vector<std::string> names(const std::array<std::string_view, N>& a) {
+  return {a.begin(), a.end()};
+}
+
+const std::vector<std::string> youth_bands = {"0-3", "4-11", "12-17", "18-22"};
+const std::vector<std::string> adult_bands = {"18-22", "23-64", "65-74", "75+"};
+const std::vector<std::string> forms = {"foster_care", "family_home", "residential", "closed_youth_care"};
+constexpr double per_month_max = 1.0;
+
+void declare_population(const Declarer<PopulationParams>& d) {
+  d.text("municipality", &PopulationParams::municipality, {"-", {}, {}, "Municipality name", "gemeente"});
+  d.text("cbs_code", &PopulationParams::cbs_code, {"-", {}, {}, "CBS municipality code", "gemeentecode"});
+  d.real("households", &PopulationParams::households,
+         {"households", 1, 1e8, "Number of private households in the base year (before run.scale)", "huishoudens"});
+  d.reals("household_type_share", &PopulationParams::household_type_share,
+          {"share", 0, 1, "Share of households by type (sums to 1)", "huishoudenssamenstelling",
+           names(household_type_names)});
+  d.reals("children_count_share", &PopulationParams::children_count_share,
+          {"share", 0, 1, "Family households by number of children living at home (sums to 1)",
+           "thuiswonende kinderen", {"1", "2", "3", "4"}});
+  std::vector<std::string> ages;
+  for (int a = 0; a < 30; ++a) ages.push_back(std::to_string(a));
+  d.reals("child_age_weight", &PopulationParams::child_age_weight,
+          {"relative weight", 0, 1e6, "Relative frequency of each age (0..29) among children living at home",
+           "leeftijd thuiswonende kinderen", ages});
+  d.real("parent_age_at_oldest_child_min", &PopulationParams::parent_age_at_oldest_child_min,
+         {"years", 14, 60, "Youngest parent age at the birth of the oldest child at home", ""});
+  d.real("parent_age_at_oldest_child_max", &PopulationParams::parent_age_at_oldest_child_max,
+         {"years", 14, 60, "Oldest parent age at the birth of the oldest child at home", ""});
+  d.reals("adult_age_band_weight", &PopulationParams::adult_age_band_weight,
+          {"relative weight", 0, 1e6, "Age of the head of non-family households (single, couple, other)",
+           "leeftijd hoofdbewoner", {"18-22", "23-34", "35-49", "50-64", "65-74", "75-84", "85-99"}});
+  d.real("partner_age_gap_max", &PopulationParams::partner_age_gap_max,
+         {"years", 0, 30, "Partner age = head age +- a uniform gap up to this many years", ""});
+  d.texts("district_names", &PopulationParams::district_names,
+          {"-", {}, {}, "Districts (wijken) of the municipality", "wijken"});
+  d.reals("district_household_share", &PopulationParams::district_household_share,
+          {"share", 0, 1, "Share of households per district (same order as district_names; sums to 1)", "wijk"});
+  d.reals("district_low_income_rr", &PopulationParams::district_low_income_rr,
+          {"relative risk", 0, 10, "Relative risk of welfare and low income per district", ""});
+  d.reals("welfare_share_by_type", &PopulationParams::welfare_share_by_type,
+          {"share", 0, 1, "Share of households on welfare in the base year, by household type", "bijstand",
+           names(household_type_names)});
+  d.reals("income_share_non_welfare", &PopulationParams::income_share_non_welfare,
+          {"share", 0, 1, "Income class of households not on welfare (sums to 1)", "inkomen t.o.v. sociaal minimum",
+           names(income_class_names)});
+  d.reals("network_share", &PopulationParams::network_share,
+          {"share", 0, 1, "Strength of the household's social network (sums to 1)", "sociaal netwerk",
+           names(network_names)});
+  d.reals("problematic_debt_share_by_income", &PopulationParams::problematic_debt_share_by_income,
+          {"share", 0, 1, "Share of households with problematic debts, by income class", "problematische schulden",
+           names(income_class_names)});
+  d.reals("arrears_share_by_income", &PopulationParams::arrears_share_by_income,
+          {"share", 0, 1, "Share with payment arrears (not problematic), by income class", "betalingsachterstanden",
+           names(income_class_names)});
+  d.real("lvb_prevalence", &PopulationParams::lvb_prevalence,
+         {"share", 0, 1, "Share of persons with a mild intellectual disability", "licht verstandelijke beperking (LVB)"});
+  d.real("psychiatric_prevalence", &PopulationParams::psychiatric_prevalence,
+         {"share", 0, 1, "Share of adults with a psychiatric vulnerability", "psychische kwetsbaarheid"});
+  d.real("low_literacy_prevalence", &PopulationParams::low_literacy_prevalence,
+         {"share", 0, 1, "Share of adults with low literacy", "laaggeletterdheid"});
+  d.reals("physical_limitation_by_adult_band", &PopulationParams::physical_limitation_by_adult_band,
+          {"share", 0, 1, "Share of adults with a physical/mobility limitation, by age band",
+           "lichamelijke beperking", adult_bands});
+  d.real("employment_rate", &PopulationParams::employment_rate,
+         {"share", 0, 1, "Share employed among adults 18-66 in households not on welfare", "werkzaam"});
+}
+
+void declare_demography(const Declarer<DemographyParams>& d) {
+  const std::vector<std::string> bands = {"0", "1-14", "15-29", "30-44", "45-54", "55-64", "65-74", "75-84", "85+"};
+  d.reals("mortality_male", &DemographyParams::mortality_male,
+          {"probability per year", 0, 1, "Annual probability of death, men, by age band", "sterftekans", bands});
+  d.reals("mortality_female", &DemographyParams::mortality_female,
+          {"probability per year", 0, 1, "Annual probability of death, women, by age band", "sterftekans", bands});
+  d.reals("fertility", &DemographyParams::fertility,
+          {"births per woman per year", 0, 1,
+           "Births per year per woman living as head or partner, by mother's age", "vruchtbaarheid",
+           {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49"}});
+  d.real("male_share_at_birth", &DemographyParams::male_share_at_birth,
+         {"share", 0, 1, "Share of boys among live births", "geslachtsverhouding bij geboorte"});
+}
+
+void declare_youth(const Declarer<YouthParams>& d) {
+  d.reals("to_general", &YouthParams::to_general,
+          {"probability per month", 0, per_month_max,
+           "Start of a general provision (parenting support, school social work) from self-reliance, by age",
+           "algemene voorziening jeugd", youth_bands});
+  d.reals("to_ambulant", &YouthParams::to_ambulant,
+          {"probability per month", 0, per_month_max, "Start of bespoke ambulant youth care from self-reliance, by age",
+           "ambulante jeugdhulp", youth_bands});
+  d.reals("to_placement", &YouthParams::to_placement,
+          {"probability per month", 0, per_month_max,
+           "Direct (crisis) out-of-home placement from self-reliance or a general provision, by age",
+           "crisisplaatsing", youth_bands});
+  d.real("general_to_ambulant", &YouthParams::general_to_ambulant,
+         {"probability per month", 0, per_month_max, "Step up from a general provision to ambulant care", "opschalen"});
+  d.real("ambulant_to_placement", &YouthParams::ambulant_to_placement,
+         {"probability per month", 0, per_month_max, "Escalation from ambulant care to an out-of-home placement",
+          "uithuisplaatsing"});
+  d.real("general_duration", &YouthParams::general_duration,
+         {"months", 1, 600, "Mean duration of a general youth provision", ""});
+  d.real("ambulant_duration", &YouthParams::ambulant_duration,
+         {"months", 1, 600, "Mean duration of an ambulant youth-care trajectory", "duur traject"});
+  d.reals("placement_duration", &YouthParams::placement_duration,
+          {"months", 1, 600, "Mean duration of a placement, by form", "verblijfsduur", forms});
+  d.reals("placement_form_share", &YouthParams::placement_form_share,
+          {"share", 0, 1, "Form of a new placement (sums to 1)", "vorm van verblijf", forms});
+  d.real("aftercare_share", &YouthParams::aftercare_share,
+         {"share", 0, 1, "Share of placement exits that continue as ambulant care", "nazorg"});
+  d.reals("income_rr", &YouthParams::income_rr,
+          {"relative risk", 0, 20, "Relative risk of entering or escalating care, by household income class", "",
+           names(income_class_names)});
+  d.reals("network_rr", &YouthParams::network_rr,
+          {"relative risk", 0, 20, "Relative risk by strength of the household's network", "", names(network_names)});
+  d.real("single_parent_rr", &YouthParams::single_parent_rr,
+         {"relative risk", 0, 20, "Relative risk for children of single parents", "eenoudergezin"});
+  d.real("vulnerable_parent_rr", &YouthParams::vulnerable_parent_rr,
+         {"relative risk", 0, 20, "Relative risk when a parent has LVB or a psychiatric vulnerability", ""});
+  d.real("problematic_debt_rr", &YouthParams::problematic_debt_rr,
+         {"relative risk", 0, 20, "Relative risk when the household has problematic debts", ""});
+  d.real("own_lvb_rr", &YouthParams::own_lvb_rr,
+         {"relative risk", 0, 20, "Relative risk for a child with LVB", ""});
+  d.real("extension_after_18", &YouthParams::extension_after_18,
+         {"share", 0, 1, "Share of youth in care at 18 whose youth care continues (verlengde jeugdhulp, to 23)",
+          "verlengde jeugdhulp"});
+  d.real("placement_to_protected_living", &YouthParams::placement_to_protected_living,
+         {"share", 0, 1, "Share of placed youth moving to Wmo protected living when youth care ends at 18/23",
+          "beschermd wonen na 18"});
+  d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
+          {"EUR per client-year", 0, 1e7, "Cost of one client-year, by youth-care state", "kosten per cliëntjaar",
+           {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
+}
+
+void declare_wmo_provision(const Declarer<WmoProvisionParams>& d, const std::string& dutch) {
+  d.reals("start", &WmoProvisionParams::start,
+          {"probability per month", 0, per_month_max, "Start of the provision for an adult without it, by age band",
+           dutch, adult_bands});
+  d.real("duration", &WmoProvisionParams::duration, {"months", 1, 1200, "Mean duration of the provision", ""});
+  d.reals("vulnerability_rr", &WmoProvisionParams::vulnerability_rr,
+          {"relative risk", 0, 50, "Relative risk of starting, per vulnerability the person has", "",
+           names(vulnerability_names)});
+  d.real("cost_per_client_year", &WmoProvisionParams::cost_per_client_year,
+         {"EUR per client-year", 0, 1e7, "Cost of one client-year", "kosten per cliëntjaar"});
+}
+
+void declare_wmo(const Declarer<WmoParams>& d) {
+  declare_wmo_provision(d.section(&WmoParams::general, "general_support"), "algemene voorziening / wijkteam");
+  declare_wmo_provision(d.section(&WmoParams::household_help, "household_help"), "huishoudelijke ondersteuning");
+  declare_wmo_provision(d.section(&WmoParams::begeleiding, "begeleiding"), "begeleiding / ondersteuning thuis");
+  declare_wmo_provision(d.section(&WmoParams::day_activities, "day_activities"), "dagbesteding");
+  declare_wmo_provision(d.section(&WmoParams::aids, "aids"), "hulpmiddelen");
+  declare_wmo_provision(d.section(&WmoParams::protected_living, "protected_living"), "beschermd wonen");
+  declare_wmo_provision(d.section(&WmoParams::shelter, "shelter"), "maatschappelijke opvang");
+  d.reals("income_rr", &WmoParams::income_rr,
+          {"relative risk", 0, 20, "Relative risk of starting any Wmo provision, by income class", "",
+           names(income_class_names)});
+  d.reals("network_rr", &WmoParams::network_rr,
+          {"relative risk", 0, 20, "Relative risk by strength of the household's network", "mantelzorg",
+           names(network_names)});
+  d.reals("home_adaptation", &WmoParams::home_adaptation,
+          {"probability per month", 0, per_month_max, "One-off home adaptation, by adult age band",
+           "woonvoorziening", adult_bands});
+  d.real("home_adaptation_cost", &WmoParams::home_adaptation_cost,
+         {"EUR per adaptation", 0, 1e7, "One-off cost of a home adaptation", ""});
+  d.real("copayment_per_month", &WmoParams::copayment_per_month,
+         {"EUR per household-month", 0, 1e4,
+          "Flat co-payment per household with bespoke Wmo care at home (not protected living or shelter)",
+          "eigen bijdrage (abonnementstarief)"});
+}
+
+void declare_welfare(const Declarer<WelfareParams>& d) {
+  d.reals("inflow_by_type", &WelfareParams::inflow_by_type,
+          {"probability per month", 0, per_month_max,
+           "Start of a welfare spell for a household not on welfare (head below pension age), by type",
+           "instroom bijstand", names(household_type_names)});
+  d.reals("income_rr", &WelfareParams::income_rr,
+          {"relative risk", 0, 100, "Relative risk of welfare inflow by income class", "",
+           names(income_class_names)});
+  d.real("vulnerable_adult_rr", &WelfareParams::vulnerable_adult_rr,
+         {"relative risk", 0, 20, "Relative risk of inflow when an adult has LVB or a psychiatric vulnerability", ""});
+  d.real("problematic_debt_rr", &WelfareParams::problematic_debt_rr,
+         {"relative risk", 0, 20, "Relative risk of inflow with problematic debts", ""});
+  d.reals("outflow_per_year", &WelfareParams::outflow_per_year,
+          {"probability per year", 0, 1, "Probability of leaving welfare within a year, by spell duration",
+           "uitstroom bijstand", {"0-1y", "1-2y", "2-3y", "3y+"}});
+  d.reals("exit_income_share", &WelfareParams::exit_income_share,
+          {"share", 0, 1, "Income class after leaving welfare (sums to 1)", "",
+           {"100_115pct", "115_130pct", "gt_130pct"}});
+  d.real("pension_age", &WelfareParams::pension_age,
+         {"years", 60, 75, "Age at which welfare ends because the state pension starts", "AOW-leeftijd"});
+  d.real("benefit_per_household_year", &WelfareParams::benefit_per_household_year,
+         {"EUR per household-year", 0, 1e6, "Welfare benefit cost per household-year", "uitkeringslasten (BUIG)"});
+}
+
+void declare_money(const Declarer<MoneyParams>& d) {
+  d.real("indexation_per_year", &MoneyParams::indexation_per_year,
+         {"fraction per year", -0.5, 1, "Yearly indexation of all tariffs and benefits", "indexatie"});
+  d.integer("price_base_year", &MoneyParams::price_base_year,
+            {"year", 1990, 2100, "Year in whose prices the tariffs are given", "prijspeil"});
+}
+}  // namespace
+
+std::vector<sim::ParamSpec> declare_model_parameters() {
+  std::vector<sim::ParamSpec> specs;
+  const Declarer<ModelParams> root(specs);
+  declare_population(root.section(&ModelParams::population, "population"));
+  declare_demography(root.section(&ModelParams::demography, "demography"));
+  declare_youth(root.section(&ModelParams::youth, "youth"));
+  declare_wmo(root.section(&ModelParams::wmo, "wmo"));
+  declare_welfare(root.section(&ModelParams::welfare, "welfare"));
+  declare_money(root.section(&ModelParams::money, "money"));
+  return specs;
+}
+
+const WmoProvisionParams& WmoParams::provision(int p) const {
+  const WmoProvisionParams* all[] = {&general, &household_help, &begeleiding, &day_activities,
+                                     &aids, &protected_living, &shelter};
+  return *all[p];
+}
+
+namespace {
+void check_sum(const std::vector<double>& v, const std::string& path, const sim::ResolvedParams& where,
+               sim::Diagnostics& diags) {
+  const double s = std::accumulate(v.begin(), v.end(), 0.0);
+  if (std::fabs(s - 1.0) > 1e-6)
+    diags.add(where.where(path), path, "shares must sum to 1 (they sum to " + std::to_string(s) + ")");
+}
+void check_positive_sum(const std::vector<double>& v, const std::string& path,
+                        const sim::ResolvedParams& where, sim::Diagnostics& diags) {
+  if (std::accumulate(v.begin(), v.end(), 0.0) <= 0)
+    diags.add(where.where(path), path, "weights must not all be zero");
+}
+}  // namespace
+
+void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
+  const auto& pop = p.population;
+  check_sum(pop.household_type_share, "population.household_type_share", w, diags);
+  check_sum(pop.children_count_share, "population.children_count_share", w, diags);
+  check_sum(pop.income_share_non_welfare, "population.income_share_non_welfare", w, diags);
+  check_sum(pop.network_share, "population.network_share", w, diags);
+  check_sum(pop.district_household_share, "population.district_household_share", w, diags);
+  check_sum(p.youth.placement_form_share, "youth.placement_form_share", w, diags);
+  check_sum(p.welfare.exit_income_share, "welfare.exit_income_share", w, diags);
+  check_positive_sum(pop.child_age_weight, "population.child_age_weight", w, diags);
+  check_positive_sum(pop.adult_age_band_weight, "population.adult_age_band_weight", w, diags);
+  const std::size_t nd = pop.district_names.size();
+  if (pop.district_household_share.size() != nd)
+    diags.add(w.where("population.district_household_share"), "population.district_household_share",
+              "needs one share per district (" + std::to_string(nd) + " districts)");
+  if (pop.district_low_income_rr.size() != nd)
+    diags.add(w.where("population.district_low_income_rr"), "population.district_low_income_rr",
+              "needs one value per district (" + std::to_string(nd) + " districts)");
+  if (nd > 250) diags.add(w.where("population.district_names"), "population.district_names", "at most 250 districts");
+  if (pop.parent_age_at_oldest_child_min > pop.parent_age_at_oldest_child_max)
+    diags.add(w.where("population.parent_age_at_oldest_child_min"), "population.parent_age_at_oldest_child_min",
+              "must not exceed population.parent_age_at_oldest_child_max");
+  for (int i = 0; i < income_class_count; ++i)
+    if (pop.arrears_share_by_income[i] + pop.problematic_debt_share_by_income[i] > 1)
+      diags.add(w.where("population.arrears_share_by_income"), "population.arrears_share_by_income",
+                "arrears + problematic debt shares exceed 1 for income class " +
+                    std::string(income_class_names[i]));
+  // A person in a state must be able to leave it within the month at most once: the
+  // competing hazards of one state are drawn from one uniform, so they must sum below 1.
+  for (int b = 0; b < youth_band_count; ++b)
+    if (p.youth.to_general[b] + p.youth.to_ambulant[b] + p.youth.to_placement[b] > 0.5)
+      diags.add(w.where("youth.to_general"), "youth.to_general",
+                "entry hazards for age band " + std::to_string(b) + " sum above 0.5 per month");
+}
+
+}  // namespace zorgsim::models

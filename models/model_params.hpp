@@ -1,0 +1,131 @@
+#pragma once
+// The model's parameters as plain structs, declared (path, unit, range, description,
+// Dutch term) in model_params.cpp. Values and sources live in configs/almelo.yaml.
+// Hazards are probabilities per month unless the name says otherwise.
+#include <string>
+#include <vector>
+
+#include "sim/diagnostics.hpp"
+#include "sim/parameters.hpp"
+
+namespace zorgsim::models {
+
+struct PopulationParams {
+  std::string municipality;
+  std::string cbs_code;
+  double households = 0;                        // at scale 1
+  std::vector<double> household_type_share;     // by HouseholdType
+  std::vector<double> children_count_share;     // family households with 1, 2, 3, 4 children
+  std::vector<double> child_age_weight;         // children living at home, ages 0..29
+  double parent_age_at_oldest_child_min = 0;    // years
+  double parent_age_at_oldest_child_max = 0;
+  std::vector<double> adult_age_band_weight;    // heads of non-family households, 7 bands
+  double partner_age_gap_max = 0;               // years, partner = head +- uniform gap
+  std::vector<std::string> district_names;
+  std::vector<double> district_household_share;
+  std::vector<double> district_low_income_rr;   // relative odds of welfare / low income
+  std::vector<double> welfare_share_by_type;    // share of households on bijstand, by type
+  std::vector<double> income_share_non_welfare; // income classes of households not on welfare
+  std::vector<double> network_share;            // weak, medium, strong
+  std::vector<double> problematic_debt_share_by_income;
+  std::vector<double> arrears_share_by_income;
+  double lvb_prevalence = 0;
+  double psychiatric_prevalence = 0;
+  double low_literacy_prevalence = 0;
+  std::vector<double> physical_limitation_by_adult_band;
+  double employment_rate = 0;                   // adults 18-66 not on welfare
+};
+
+struct DemographyParams {
+  std::vector<double> mortality_male;    // annual probability by mortality band
+  std::vector<double> mortality_female;
+  std::vector<double> fertility;         // annual births per woman by 5-year band 15-49
+  double male_share_at_birth = 0.5;
+};
+
+struct YouthParams {
+  std::vector<double> to_general;        // per month from self-reliant, by youth band
+  std::vector<double> to_ambulant;       // per month from self-reliant, by youth band
+  std::vector<double> to_placement;      // per month from self-reliant/general (crisis)
+  double general_to_ambulant = 0;        // per month
+  double ambulant_to_placement = 0;      // per month
+  double general_duration = 0;           // months
+  double ambulant_duration = 0;          // months
+  std::vector<double> placement_duration;   // months, by form
+  std::vector<double> placement_form_share; // at entry, by form
+  double aftercare_share = 0;            // placement exits that continue as ambulant care
+  std::vector<double> income_rr;
+  std::vector<double> network_rr;
+  double single_parent_rr = 1;
+  double vulnerable_parent_rr = 1;
+  double problematic_debt_rr = 1;
+  double own_lvb_rr = 1;
+  double extension_after_18 = 0;         // share of youth in care at 18 whose care continues
+  double placement_to_protected_living = 0;  // share of placed youth moving to Wmo at 18/23
+  std::vector<double> cost_per_client_year; // general, ambulant, foster, family home, residential, closed
+};
+
+struct WmoProvisionParams {
+  std::vector<double> start;             // per month, by adult band (18-22, 23-64, 65-74, 75+)
+  double duration = 0;                   // months
+  std::vector<double> vulnerability_rr;  // lvb, psychiatric, physical, low literacy
+  double cost_per_client_year = 0;       // EUR
+};
+
+struct WmoParams {
+  WmoProvisionParams general, household_help, begeleiding, day_activities, aids,
+      protected_living, shelter;
+  std::vector<double> income_rr;
+  std::vector<double> network_rr;
+  std::vector<double> home_adaptation;   // per month, by adult band
+  double home_adaptation_cost = 0;       // EUR one-off
+  double copayment_per_month = 0;        // EUR per household with bespoke home care
+  const WmoProvisionParams& provision(int p) const;
+};
+
+struct WelfareParams {
+  std::vector<double> inflow_by_type;    // per month, households not on welfare
+  std::vector<double> income_rr;
+  double vulnerable_adult_rr = 1;
+  double problematic_debt_rr = 1;
+  std::vector<double> outflow_per_year;  // by spell duration band
+  std::vector<double> exit_income_share; // income class after leaving (100-115, 115-130, >130)
+  double pension_age = 67;               // years; welfare ends (AOW)
+  double benefit_per_household_year = 0; // EUR
+};
+
+struct MoneyParams {
+  double indexation_per_year = 0;        // yearly price/wage indexation of all tariffs
+  long long price_base_year = 2024;      // the year the tariffs are expressed in
+};
+
+struct ModelParams {
+  PopulationParams population;
+  DemographyParams demography;
+  YouthParams youth;
+  WmoParams wmo;
+  WelfareParams welfare;
+  MoneyParams money;
+};
+
+/// Declarations of every model parameter.
+std::vector<sim::ParamSpec> declare_model_parameters();
+
+/// Cross-parameter checks (shares sum to one, list lengths that must agree, ...).
+void validate(const ModelParams& p, const sim::ResolvedParams& where, sim::Diagnostics& diags);
+
+/// Mortality bands (years): 0, 1-14, 15-29, 30-44, 45-54, 55-64, 65-74, 75-84, 85+.
+inline constexpr int mortality_band_count = 9;
+inline int mortality_band(int years) {
+  if (years < 1) return 0;
+  if (years <= 14) return 1;
+  if (years <= 29) return 2;
+  if (years <= 44) return 3;
+  if (years <= 54) return 4;
+  if (years <= 64) return 5;
+  if (years <= 74) return 6;
+  if (years <= 84) return 7;
+  return 8;
+}
+
+}  // namespace zorgsim::models

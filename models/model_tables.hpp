@@ -1,0 +1,30 @@
+#pragma once
+// Derived quantities computed once from the parameters before any simulation: monthly
+// thresholds, exit probabilities, relative-risk tables, stationary initial distributions.
+// Never written in YAML (they would drift from the parameters they derive from).
+#include <vector>
+
+#include "models/demography.hpp"
+#include "models/model_params.hpp"
+#include "models/social_support.hpp"
+#include "models/welfare.hpp"
+#include "models/youth_care.hpp"
+
+namespace zorgsim::models {
+
+struct ModelTables {
+  ModelParams params;
+  DemographyTables demography;
+  YouthTables youth;
+  WmoTables wmo;
+  WelfareTables welfare;
+  std::vector<double> district_rr;  // normalised so the share-weighted mean is 1
+  double indexation_per_year = 0;
+  int price_base_year = 2024;
+  /// Price index of a month relative to the base year: (1 + i)^(year - base year).
+  double price_index(int month_index) const;
+};
+
+ModelTables prepare_tables(const ModelParams& p);
+
+}  // namespace zorgsim::models

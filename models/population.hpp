@@ -1,0 +1,90 @@
+#pragma once
+// Hot simulation state as struct-of-arrays, per block of households. A block is the unit
+// of parallel work: its households' members are stored contiguously, household by
+// household, so a household is the range [first, first + size) of the person arrays.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "models/categories.hpp"
+
+namespace zorgsim::models {
+
+/// Person trait bits (Persons::traits).
+namespace trait {
+inline constexpr std::uint8_t female = 1u << 0;
+inline constexpr std::uint8_t role_shift = 1;        // 2 bits: Role
+inline constexpr std::uint8_t role_mask = 3u << 1;
+inline constexpr std::uint8_t lvb = 1u << 3;
+inline constexpr std::uint8_t psychiatric = 1u << 4;
+inline constexpr std::uint8_t physical = 1u << 5;
+inline constexpr std::uint8_t low_literacy = 1u << 6;
+inline constexpr std::uint8_t employed = 1u << 7;
+inline constexpr std::uint8_t vulnerability_mask = lvb | psychiatric | physical | low_literacy;
+inline Role role(std::uint8_t t) { return static_cast<Role>((t & role_mask) >> role_shift); }
+inline std::uint8_t with_role(std::uint8_t t, Role r) {
+  return static_cast<std::uint8_t>((t & ~role_mask) | (static_cast<unsigned>(r) << role_shift));
+}
+/// The 4 vulnerability bits as an index 0..15 (lvb = bit 0, ..., low literacy = bit 3).
+inline int vulnerability_index(std::uint8_t t) { return (t & vulnerability_mask) >> 3; }
+}  // namespace trait
+
+/// Youth byte (Persons::youth): low 3 bits YouthState, bit 7 "had bespoke youth care
+/// (tier 2-3) since January" for the annual prevalence indicator.
+namespace youth_bits {
+inline constexpr std::uint8_t state_mask = 7;
+inline constexpr std::uint8_t care_this_year = 1u << 7;
+}  // namespace youth_bits
+
+struct Persons {
+  std::vector<std::uint64_t> id;        // stable entity id (random-stream key), < 2^56
+  std::vector<std::uint16_t> age_months;
+  std::vector<std::uint8_t> traits;     // see namespace trait
+  std::vector<std::uint8_t> youth;      // see namespace youth_bits
+  std::vector<std::uint8_t> wmo;        // bit p set = holds WmoProvision p
+
+  std::size_t size() const { return id.size(); }
+  void resize(std::size_t n);
+  std::size_t bytes() const;
+};
+
+struct Households {
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint32_t> first;     // index of the first member in Persons
+  std::vector<std::uint8_t> size;       // members (0 = dissolved, removed at commit)
+  std::vector<std::uint8_t> type;       // HouseholdType
+  std::vector<std::uint8_t> district;
+  std::vector<std::uint8_t> income;     // income class
+  std::vector<std::uint8_t> network;    // 0 weak, 1 medium, 2 strong
+  std::vector<std::uint8_t> debt;       // DebtState
+  std::vector<std::uint16_t> welfare;   // 0 = not on welfare, else months on welfare + 1
+
+  std::size_t count() const { return id.size(); }
+  void resize(std::size_t n);
+  std::size_t bytes() const;
+};
+
+/// A newborn waiting to be inserted after its household's members.
+struct PendingBirth {
+  std::uint32_t household;  // index in the block
+  std::uint64_t id;
+  std::uint8_t traits;
+};
+
+struct Block {
+  Households households;
+  Persons persons;
+  std::vector<PendingBirth> births;  // this month's births, inserted at commit
+  bool any_death = false;            // some member died this month (compaction needed)
+  std::size_t bytes() const;
+};
+
+/// Entity id of a child born to `mother` in `month_index`: a mix of the two, so it is the
+/// same in every scenario where that birth happens (common random numbers) and does not
+/// depend on the order of births. Bit 55 marks newborns; ids stay below 2^56.
+std::uint64_t newborn_id(std::uint64_t mother, int month_index);
+
+/// Number of whole years of an age in months.
+inline int years(std::uint16_t age_months) { return age_months / 12; }
+
+}  // namespace zorgsim::models

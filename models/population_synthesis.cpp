@@ -1,0 +1,204 @@
+#include "models/population_synthesis.hpp"
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/discrete_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+#include <algorithm>
+
+#include "models/streams.hpp"
+
+namespace zorgsim::models {
+
+namespace {
+
+using boost::random::bernoulli_distribution;
+using boost::random::discrete_distribution;
+using boost::random::uniform_int_distribution;
+using boost::random::uniform_real_distribution;
+
+constexpr int adult_band_lo[7] = {18, 23, 35, 50, 65, 75, 85};
+constexpr int adult_band_hi[7] = {22, 34, 49, 64, 74, 84, 99};
+
+struct Member {
+  int age_months;
+  std::uint8_t traits;
+};
+
+// Distributions built once per block (Boost distributions are cheap to copy but their
+// set-up normalises weights; do it once).
+struct Draws {
+  discrete_distribution<int> type, children, child_age, adult_band, district, income, network;
+  explicit Draws(const PopulationParams& p)
+      : type(p.household_type_share.begin(), p.household_type_share.end()),
+        children(p.children_count_share.begin(), p.children_count_share.end()),
+        child_age(p.child_age_weight.begin(), p.child_age_weight.end()),
+        adult_band(p.adult_age_band_weight.begin(), p.adult_age_band_weight.end()),
+        district(p.district_household_share.begin(), p.district_household_share.end()),
+        income(p.income_share_non_welfare.begin(), p.income_share_non_welfare.end()),
+        network(p.network_share.begin(), p.network_share.end()) {}
+};
+
+int months_within_year(sim::KeyedStream& rng) { return uniform_int_distribution<int>(0, 11)(rng); }
+
+int adult_age_months(Draws& d, sim::KeyedStream& rng) {
+  const int band = d.adult_band(rng);
+  const int y = uniform_int_distribution<int>(adult_band_lo[band], adult_band_hi[band])(rng);
+  return y * 12 + months_within_year(rng);
+}
+
+std::uint8_t person_traits(const PopulationParams& p, bool female, Role role, int years,
+                           sim::KeyedStream& rng) {
+  std::uint8_t t = trait::with_role(female ? trait::female : 0, role);
+  if (bernoulli_distribution<double>(p.lvb_prevalence)(rng)) t |= trait::lvb;
+  if (years >= 18) {
+    if (bernoulli_distribution<double>(p.psychiatric_prevalence)(rng)) t |= trait::psychiatric;
+    if (bernoulli_distribution<double>(p.physical_limitation_by_adult_band[adult_band(years)])(rng))
+      t |= trait::physical;
+    if (bernoulli_distribution<double>(p.low_literacy_prevalence)(rng)) t |= trait::low_literacy;
+  }
+  return t;
+}
+
+// Members of one household: roles, ages and sex (traits are completed by the caller).
+std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdType type,
+                                 sim::KeyedStream& rng) {
+  std::vector<Member> m;
+  const auto adult = [&](Role role, int age, bool female) {
+    m.push_back({age, trait::with_role(female ? trait::female : 0, role)});
+  };
+  const auto partner_age = [&](int head) {
+    const double gap = uniform_real_distribution<double>(-p.partner_age_gap_max, p.partner_age_gap_max)(rng);
+    return std::max(18 * 12, head + static_cast<int>(gap * 12));
+  };
+  switch (type) {
+    case HouseholdType::Single:
+      adult(Role::Head, adult_age_months(d, rng), bernoulli_distribution<double>(0.5)(rng));
+      break;
+    case HouseholdType::Couple: {
+      const int head = adult_age_months(d, rng);
+      adult(Role::Head, head, false);
+      adult(Role::Partner, partner_age(head), true);
+      break;
+    }
+    case HouseholdType::CoupleWithChildren:
+    case HouseholdType::SingleParent: {
+      const int k = d.children(rng) + 1;
+      std::vector<int> kids;
+      for (int i = 0; i < k; ++i) kids.push_back(d.child_age(rng) * 12 + months_within_year(rng));
+      const int oldest = *std::max_element(kids.begin(), kids.end());
+      const double at_birth = uniform_real_distribution<double>(p.parent_age_at_oldest_child_min,
+                                                                p.parent_age_at_oldest_child_max)(rng);
+      const int head = oldest + static_cast<int>(at_birth * 12);
+      if (type == HouseholdType::CoupleWithChildren) {
+        adult(Role::Head, head, false);
+        adult(Role::Partner, partner_age(head), true);
+      } else {
+        // Most single parents are mothers (CBS: about 4 in 5); an assumption of this model.
+        adult(Role::Head, head, bernoulli_distribution<double>(0.8)(rng));
+      }
+      for (int age : kids) m.push_back({age, trait::with_role(0, Role::Child)});
+      break;
+    }
+    case HouseholdType::Other:
+      adult(Role::Head, adult_age_months(d, rng), bernoulli_distribution<double>(0.5)(rng));
+      adult(Role::Other, adult_age_months(d, rng), bernoulli_distribution<double>(0.5)(rng));
+      adult(Role::Other, adult_age_months(d, rng), bernoulli_distribution<double>(0.5)(rng));
+      break;
+  }
+  return m;
+}
+
+}  // namespace
+
+void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month_index,
+                      std::uint64_t first_household, std::uint32_t count, Block& block) {
+  const PopulationParams& p = t.params.population;
+  Draws d(p);
+  block = Block{};
+  block.households.resize(count);
+  Households& hh = block.households;
+  Persons& ps = block.persons;
+  ps.id.reserve(count * 3);
+  for (std::uint32_t h = 0; h < count; ++h) {
+    const std::uint64_t hid = first_household + h;
+    sim::KeyedStream rng(key, hid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisHousehold));
+    const auto type = static_cast<HouseholdType>(d.type(rng));
+    const int district = d.district(rng);
+    std::vector<Member> members = make_members(p, d, type, rng);
+    const int head_age = members[0].age_months;
+
+    bool on_welfare = false;
+    if (head_age < t.welfare.pension_age_months) {
+      const double share = std::min(1.0, p.welfare_share_by_type[static_cast<int>(type)] * t.district_rr[district]);
+      on_welfare = bernoulli_distribution<double>(share)(rng);
+    }
+    const int income = on_welfare ? 0 : d.income(rng);
+    const int network = d.network(rng);
+    const double u_debt = uniform_real_distribution<double>(0, 1)(rng);
+    DebtState debt = DebtState::None;
+    if (u_debt < p.problematic_debt_share_by_income[income]) debt = DebtState::Problematic;
+    else if (u_debt < p.problematic_debt_share_by_income[income] + p.arrears_share_by_income[income])
+      debt = DebtState::Arrears;
+    int spell = 0;
+    if (on_welfare) spell = initial_spell_months(t.welfare, uniform_real_distribution<double>(0, 1)(rng)) + 1;
+
+    hh.id[h] = hid;
+    hh.first[h] = static_cast<std::uint32_t>(ps.size());
+    hh.size[h] = static_cast<std::uint8_t>(members.size());
+    hh.type[h] = static_cast<std::uint8_t>(type);
+    hh.district[h] = static_cast<std::uint8_t>(district);
+    hh.income[h] = static_cast<std::uint8_t>(income);
+    hh.network[h] = static_cast<std::uint8_t>(network);
+    hh.debt[h] = static_cast<std::uint8_t>(debt);
+    hh.welfare[h] = static_cast<std::uint16_t>(std::min(spell, 65535));
+
+    // Person traits first (the youth covariates need the parents' vulnerabilities).
+    bool vulnerable_parent = false;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      Member& m = members[i];
+      const std::uint64_t pid = hid * 16 + i;
+      sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisPerson));
+      const int y = m.age_months / 12;
+      std::uint8_t tr = person_traits(p, m.traits & trait::female, trait::role(m.traits), y, prng);
+      if (y >= 18 && y < 67 && !on_welfare && bernoulli_distribution<double>(p.employment_rate)(prng))
+        tr |= trait::employed;
+      m.traits = tr;
+      const Role r = trait::role(tr);
+      if ((r == Role::Head || r == Role::Partner) && (tr & (trait::lvb | trait::psychiatric)))
+        vulnerable_parent = true;
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const Member& m = members[i];
+      const std::uint64_t pid = hid * 16 + i;
+      sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisCare));
+      const int y = m.age_months / 12;
+      std::uint8_t youth = 0;
+      if (y < 23) {
+        YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
+                          debt == DebtState::Problematic, static_cast<bool>(m.traits & trait::lvb)};
+        const auto& cum = t.youth.initial[std::min(youth_band(y), 2)][c.index()];
+        const double u = prng.uniform01();
+        int s = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());
+        s = std::min(s, youth_state_count - 1);
+        if (y >= 18 && (youth_tier(s) < 2 || prng.uniform01() >= t.youth.extension_after_18)) s = 0;
+        youth = static_cast<std::uint8_t>(s);
+      }
+      std::uint8_t wmo = 0;
+      if (y >= 18) {
+        const int vi = trait::vulnerability_index(m.traits);
+        for (int k = 0; k < wmo_provision_count; ++k)
+          if (prng.uniform01() < initial_holding_probability(t.wmo, k, adult_band(y), vi, income, network))
+            wmo |= static_cast<std::uint8_t>(1u << k);
+      }
+      ps.id.push_back(pid);
+      ps.age_months.push_back(static_cast<std::uint16_t>(m.age_months));
+      ps.traits.push_back(m.traits);
+      ps.youth.push_back(youth);
+      ps.wmo.push_back(wmo);
+    }
+  }
+}
+
+}  // namespace zorgsim::models

@@ -1,0 +1,79 @@
+#include "models/social_domain_model.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "models/indicators.hpp"
+#include "models/monthly_step.hpp"
+#include "models/population_synthesis.hpp"
+
+namespace zorgsim::models {
+
+namespace {
+
+class HouseholdWorld final : public sim::World {
+ public:
+  HouseholdWorld(const ModelTables& t, const sim::RandomKey& key, int first_month, std::uint64_t households,
+                 std::uint32_t block_households)
+      : m_tables(t), m_key(key), m_first_month(first_month), m_households(households),
+        m_block_households(block_households),
+        m_blocks((households + block_households - 1) / block_households) {}
+
+  std::size_t block_count() const override { return m_blocks.size(); }
+
+  void init_block(std::size_t b) override {
+    const std::uint64_t first = b * std::uint64_t{m_block_households};
+    const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(m_block_households, m_households - first));
+    synthesize_block(m_tables, m_key, m_first_month, first, count, m_blocks[b]);
+  }
+
+  void step_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
+    Tally t(tally);
+    models::step_block(m_tables, m_blocks[b], ctx, t);
+  }
+
+  void record_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
+    Tally t(tally);
+    record(m_tables, m_blocks[b], ctx, t);
+  }
+
+  std::size_t person_count() const override {
+    std::size_t n = 0;
+    for (const Block& b : m_blocks) n += b.persons.size();
+    return n;
+  }
+
+  std::size_t state_bytes() const override {
+    std::size_t n = sizeof(*this) + m_blocks.capacity() * sizeof(Block);
+    for (const Block& b : m_blocks) n += b.bytes() - sizeof(Block);
+    return n;
+  }
+
+ private:
+  const ModelTables& m_tables;
+  sim::RandomKey m_key;
+  int m_first_month;
+  std::uint64_t m_households;
+  std::uint32_t m_block_households;
+  std::vector<Block> m_blocks;
+};
+
+}  // namespace
+
+SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, std::uint32_t block_households)
+    : m_tables(prepare_tables(params)),
+      m_households(static_cast<std::uint64_t>(std::llround(params.population.households * scale))),
+      m_block_households(block_households) {
+  if (m_households == 0) throw std::invalid_argument("the population has no households");
+  if (m_households >= max_households) throw std::invalid_argument("too many households for 40-bit ids");
+  if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
+}
+
+const std::vector<sim::IndicatorSpec>& SocialDomainModel::indicators() const { return indicator_specs(); }
+const std::vector<sim::SummaryColumn>& SocialDomainModel::summary_columns() const { return models::summary_columns(); }
+
+std::unique_ptr<sim::World> SocialDomainModel::create_world(const sim::RandomKey& key, int first_month_index) const {
+  return std::make_unique<HouseholdWorld>(m_tables, key, first_month_index, m_households, m_block_households);
+}
+
+}  // namespace zorgsim::models

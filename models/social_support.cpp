@@ -1,0 +1,53 @@
+#include "models/social_support.hpp"
+
+namespace zorgsim::models {
+
+WmoTables prepare_wmo(const WmoParams& p) {
+  WmoTables t;
+  for (int k = 0; k < wmo_provision_count; ++k) {
+    const WmoProvisionParams& q = p.provision(k);
+    for (int b = 0; b < adult_band_count; ++b) t.start[k][b] = q.start[b];
+    t.exit[k] = 1.0 / q.duration;
+    for (int v = 0; v < 16; ++v) {
+      double rr = 1.0;
+      for (int bit = 0; bit < vulnerability_count; ++bit)
+        if (v & (1 << bit)) rr *= q.vulnerability_rr[bit];
+      t.vulnerability_rr[k][v] = rr;
+    }
+    t.cost_per_month[k] = q.cost_per_client_year / 12.0;
+  }
+  for (int i = 0; i < income_class_count; ++i) t.income_rr[i] = p.income_rr[i];
+  for (int n = 0; n < network_count; ++n) t.network_rr[n] = p.network_rr[n];
+  for (int b = 0; b < adult_band_count; ++b) t.home_adaptation[b] = p.home_adaptation[b];
+  t.home_adaptation_cost = p.home_adaptation_cost;
+  t.copayment_per_month = p.copayment_per_month;
+  return t;
+}
+
+WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
+                        int income, int network, double u) {
+  const double rr = t.income_rr[income] * t.network_rr[network];
+  double edge = 0;
+  for (int k = 0; k < wmo_provision_count; ++k) {
+    const double h = (held >> k) & 1 ? t.exit[k] : t.start[k][band] * rr * t.vulnerability_rr[k][vulnerabilities];
+    if (u < (edge += h)) return {(held >> k) & 1 ? WmoEvent::End : WmoEvent::Start, k};
+  }
+  if (u < edge + t.home_adaptation[band] * rr) return {WmoEvent::HomeAdaptation, -1};
+  return {};
+}
+
+double initial_holding_probability(const WmoTables& t, int p, int band, int vulnerabilities,
+                                   int income, int network) {
+  const double s = t.start[p][band] * t.income_rr[income] * t.network_rr[network] *
+                   t.vulnerability_rr[p][vulnerabilities];
+  return s / (s + t.exit[p]);
+}
+
+int wmo_tier(std::uint8_t held) {
+  int tier = 0;
+  for (int k = 0; k < wmo_provision_count; ++k)
+    if ((held >> k) & 1 && wmo_provision_tier[k] > tier) tier = wmo_provision_tier[k];
+  return tier;
+}
+
+}  // namespace zorgsim::models

@@ -1,0 +1,53 @@
+#pragma once
+// Social support (Wmo) for adults: seven provisions a person can hold at once (general
+// support, household help, begeleiding, day activities, aids, protected living, shelter),
+// each with a start hazard (age band x income x network x vulnerabilities) and an exit
+// hazard 1/duration, plus one-off home adaptations. At most one event per person-month:
+// the competing hazards partition one uniform in a fixed order.
+#include <array>
+#include <cstdint>
+
+#include "models/categories.hpp"
+#include "models/model_params.hpp"
+
+namespace zorgsim::models {
+
+struct WmoTables {
+  std::array<std::array<double, adult_band_count>, wmo_provision_count> start{};
+  std::array<double, wmo_provision_count> exit{};
+  std::array<std::array<double, 16>, wmo_provision_count> vulnerability_rr{};  // by vulnerability index
+  std::array<double, income_class_count> income_rr{};
+  std::array<double, network_count> network_rr{};
+  std::array<double, adult_band_count> home_adaptation{};
+  double home_adaptation_cost = 0;
+  std::array<double, wmo_provision_count> cost_per_month{};  // base-year prices
+  double copayment_per_month = 0;
+};
+
+WmoTables prepare_wmo(const WmoParams& p);
+
+struct WmoEvent {
+  enum Kind : std::uint8_t { None, Start, End, HomeAdaptation } kind = None;
+  int provision = -1;
+};
+
+/// The person's event this month for a uniform u in [0,1).
+/// `held`: bit p set when provision p is held; `vulnerabilities`: trait::vulnerability_index.
+WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
+                        int income, int network, double u);
+
+/// Probability that a synthesised adult holds provision p at the start: the stationary
+/// occupancy s / (s + e) of the provision's two-state chain.
+double initial_holding_probability(const WmoTables& t, int p, int band, int vulnerabilities,
+                                   int income, int network);
+
+/// Whether a household with these holdings pays the Wmo co-payment (bespoke care at home).
+inline bool pays_copayment(std::uint8_t held) {
+  constexpr std::uint8_t at_home = (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
+  return held & at_home;
+}
+
+/// Highest tier among the held provisions (0 when none).
+int wmo_tier(std::uint8_t held);
+
+}  // namespace zorgsim::models

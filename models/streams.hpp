@@ -1,0 +1,33 @@
+#pragma once
+// One named random stream per random process. A draw is keyed by (seed, replicate,
+// entity, month, stream) -- see sim/rng.hpp -- so adding a process or a draw to one
+// process leaves every other process's numbers unchanged. Never renumber: that would
+// change every result (the golden-value test in tests/sim/test_rng.cpp guards this).
+#include <cstdint>
+
+namespace zorgsim::models {
+
+enum class Stream : std::uint32_t {
+  // Hot path: one Philox block per person-month; its four words are lanes, see PersonLane.
+  PersonMonth = 1,
+  // One block per household-month; lanes in HouseholdLane.
+  HouseholdMonth = 2,
+  // Rare follow-up draws, made only when an event happened.
+  PlacementForm = 3,  // which placement form a new placement takes
+  Newborn = 4,        // a newborn's sex and traits
+  Cliff = 5,          // what happens to youth care at 18 and 23
+  WelfareExit = 6,    // income class after leaving welfare
+  // Population synthesis (month = first simulated month).
+  SynthesisHousehold = 100,
+  SynthesisPerson = 101,
+  SynthesisCare = 102,  // initial care states
+};
+
+/// Lanes (word index) of the PersonMonth block.
+enum PersonLane : int { LaneDemography = 0, LaneYouth = 1, LaneWmo = 2, LaneReservedNeed = 3 };
+/// Lanes of the HouseholdMonth block.
+enum HouseholdLane : int { LaneWelfare = 0 };
+
+constexpr std::uint32_t id(Stream s) { return static_cast<std::uint32_t>(s); }
+
+}  // namespace zorgsim::models

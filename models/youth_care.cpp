@@ -1,0 +1,139 @@
+#include "models/youth_care.hpp"
+
+#include <cmath>
+
+namespace zorgsim::models {
+
+double youth_relative_risk(const YouthParams& p, const YouthCovariates& c) {
+  double rr = p.income_rr[c.income] * p.network_rr[c.network];
+  if (c.single_parent) rr *= p.single_parent_rr;
+  if (c.vulnerable_parent) rr *= p.vulnerable_parent_rr;
+  if (c.problematic_debt) rr *= p.problematic_debt_rr;
+  if (c.own_lvb) rr *= p.own_lvb_rr;
+  return rr;
+}
+
+YouthTables prepare_youth(const YouthParams& p) {
+  YouthTables t;
+  for (int b = 0; b < youth_band_count; ++b) {
+    t.entry[0][b] = p.to_general[b];
+    t.entry[1][b] = p.to_ambulant[b];
+    t.entry[2][b] = p.to_placement[b];
+  }
+  t.general_to_ambulant = p.general_to_ambulant;
+  t.ambulant_to_placement = p.ambulant_to_placement;
+  t.general_exit = 1.0 / p.general_duration;
+  t.ambulant_exit = 1.0 / p.ambulant_duration;
+  for (int f = 0; f < placement_form_count; ++f) t.placement_exit[f] = 1.0 / p.placement_duration[f];
+  t.aftercare_share = p.aftercare_share;
+  double cum = 0;
+  for (int f = 0; f < placement_form_count; ++f) t.form_cumulative[f] = cum += p.placement_form_share[f];
+  t.form_cumulative.back() = 1.0;
+  for (int i = 0; i < youth_covariate_combinations; ++i) {
+    YouthCovariates c;
+    c.own_lvb = i & 1;
+    c.problematic_debt = (i >> 1) & 1;
+    c.vulnerable_parent = (i >> 2) & 1;
+    c.single_parent = (i >> 3) & 1;
+    c.network = (i >> 4) % network_count;
+    c.income = (i >> 4) / network_count;
+    t.rr[i] = youth_relative_risk(p, c);
+  }
+  t.extension_after_18 = p.extension_after_18;
+  t.placement_to_protected_living = p.placement_to_protected_living;
+  for (int s = 0; s < 6; ++s) t.cost_per_month[s] = p.cost_per_client_year[s] / 12.0;
+  for (int b = 0; b < 3; ++b)
+    for (int i = 0; i < youth_covariate_combinations; ++i) {
+      const auto pi = youth_stationary(t, b, t.rr[i]);
+      double c = 0;
+      for (int s = 0; s < youth_state_count; ++s) t.initial[b][i][s] = c += pi[s];
+      t.initial[b][i].back() = 1.0;
+    }
+  return t;
+}
+
+int next_youth_state(const YouthTables& t, int state, int band, double rr, double u) {
+  double edge = 0;
+  const auto hit = [&](double h) { return u < (edge += h); };
+  switch (state) {
+    case 0:
+      if (hit(t.entry[0][band] * rr)) return 1;
+      if (hit(t.entry[1][band] * rr)) return 2;
+      if (hit(t.entry[2][band] * rr)) return new_placement;
+      return 0;
+    case 1:
+      if (hit(t.general_exit)) return 0;
+      if (hit(t.general_to_ambulant * rr)) return 2;
+      if (hit(t.entry[2][band] * rr)) return new_placement;
+      return 1;
+    case 2:
+      if (hit(t.ambulant_exit)) return 0;
+      if (hit(t.ambulant_to_placement * rr)) return new_placement;
+      return 2;
+    default: {
+      const double exit = t.placement_exit[state - 3];
+      if (hit(exit * t.aftercare_share)) return 2;
+      if (hit(exit * (1.0 - t.aftercare_share))) return 0;
+      return state;
+    }
+  }
+}
+
+int choose_placement_form(const YouthTables& t, double u) {
+  for (int f = 0; f < placement_form_count; ++f)
+    if (u < t.form_cumulative[f]) return 3 + f;
+  return 3 + placement_form_count - 1;
+}
+
+std::array<double, youth_state_count> youth_stationary(const YouthTables& t, int band, double rr) {
+  constexpr int n = youth_state_count;
+  // Transition matrix P[from][to], built from the same hazards as next_youth_state.
+  double P[n][n] = {};
+  const auto place = [&](int from, double h) {
+    double prev = 0;
+    for (int f = 0; f < placement_form_count; ++f) {
+      P[from][3 + f] += h * (t.form_cumulative[f] - prev);
+      prev = t.form_cumulative[f];
+    }
+  };
+  P[0][1] = t.entry[0][band] * rr;
+  P[0][2] = t.entry[1][band] * rr;
+  place(0, t.entry[2][band] * rr);
+  P[1][0] = t.general_exit;
+  P[1][2] = t.general_to_ambulant * rr;
+  place(1, t.entry[2][band] * rr);
+  P[2][0] = t.ambulant_exit;
+  place(2, t.ambulant_to_placement * rr);
+  for (int s = 3; s < n; ++s) {
+    P[s][2] += t.placement_exit[s - 3] * t.aftercare_share;
+    P[s][0] += t.placement_exit[s - 3] * (1.0 - t.aftercare_share);
+  }
+  for (int s = 0; s < n; ++s) {
+    double out = 0;
+    for (int j = 0; j < n; ++j)
+      if (j != s) out += P[s][j];
+    P[s][s] = 1.0 - out;
+  }
+  // Solve pi (P - I) = 0 with sum(pi) = 1: rows of A = (P - I)^T, last row replaced by ones.
+  double A[n][n + 1] = {};
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) A[i][j] = P[j][i] - (i == j ? 1.0 : 0.0);
+  for (int j = 0; j < n; ++j) A[n - 1][j] = 1.0;
+  A[n - 1][n] = 1.0;
+  for (int c = 0; c < n; ++c) {
+    int piv = c;
+    for (int r = c + 1; r < n; ++r)
+      if (std::fabs(A[r][c]) > std::fabs(A[piv][c])) piv = r;
+    for (int k = 0; k <= n; ++k) std::swap(A[c][k], A[piv][k]);
+    for (int r = 0; r < n; ++r) {
+      if (r == c || A[c][c] == 0) continue;
+      const double f = A[r][c] / A[c][c];
+      for (int k = c; k <= n; ++k) A[r][k] -= f * A[c][k];
+    }
+  }
+  std::array<double, n> pi{};
+  for (int i = 0; i < n; ++i) pi[i] = A[i][i] != 0 ? std::max(0.0, A[i][n] / A[i][i]) : 0.0;
+  return pi;
+}
+
+}  // namespace zorgsim::models

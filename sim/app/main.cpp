@@ -1,0 +1,216 @@
+// zorgsim command line: run, validate, info, params, bench.
+#include <CLI/CLI.hpp>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "models/social_domain_model.hpp"
+#include "sim/app/configuration.hpp"
+#include "sim/atomic_file.hpp"
+#include "sim/bench.hpp"
+#include "sim/build_info.hpp"
+#include "sim/diagnostics.hpp"
+#include "sim/hdf5_reader.hpp"
+#include "sim/hdf5_writer.hpp"
+#include "sim/parameters_doc.hpp"
+#include "sim/simulation.hpp"
+#include "sim/summary_table.hpp"
+
+namespace zs = zorgsim::sim;
+namespace zm = zorgsim::models;
+using zorgsim::app::Configuration;
+
+namespace {
+
+struct RunOptions {
+  std::string config;
+  std::string output;
+  std::vector<std::string> sets;
+  int threads = 0;
+  long long seed = -1;
+  long long replicates = -1;
+  double scale = -1;
+  bool overwrite = false;
+  bool quiet = false;
+};
+
+std::vector<std::string> assignments_of(const RunOptions& o) {
+  std::vector<std::string> a = o.sets;
+  if (o.seed >= 0) a.push_back("run.seed=" + std::to_string(o.seed));
+  if (o.replicates >= 0) a.push_back("run.replicates=" + std::to_string(o.replicates));
+  if (o.scale >= 0) a.push_back("run.scale=" + std::to_string(o.scale));
+  return a;
+}
+
+int thread_count(int requested) {
+  const int hw = tbb::info::default_concurrency();
+  return requested > 0 ? requested : hw;
+}
+
+std::unique_ptr<zm::SocialDomainModel> make_model(const Configuration& c) {
+  return std::make_unique<zm::SocialDomainModel>(c.model, c.run.scale,
+                                                 static_cast<std::uint32_t>(c.run.block_households));
+}
+
+int cmd_run(const RunOptions& o, const std::string& command_line) {
+  const Configuration c = zorgsim::app::load_configuration(o.config, assignments_of(o));
+  std::string out = o.output;
+  if (out.empty()) {
+    out = "outputs/" + c.run.name + ".h5";
+    std::filesystem::create_directories("outputs");
+  }
+  zs::check_output_path(out, o.overwrite);  // before any work: fail fast
+  const int threads = thread_count(o.threads);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const auto model = make_model(c);
+
+  zs::RunRequest req;
+  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
+  req.first_month = c.run.start_month().index();
+  req.months = c.run.months();
+  req.replicates = static_cast<int>(c.run.replicates);
+  const bool tty = isatty(STDERR_FILENO) && !o.quiet;
+  std::vector<int> done(req.replicates, 0);
+  const auto progress = [&](int r, int months_done) {
+    if (!tty) return;
+    done[r] = months_done;
+    long total = 0;
+    for (int d : done) total += d;
+    std::fprintf(stderr, "\rsimulating: %ld of %ld replicate-months", total, static_cast<long>(req.months) * req.replicates);
+    std::fflush(stderr);
+  };
+  if (!o.quiet)
+    std::cerr << "zorgsim " << zs::version() << ": " << c.run.name << ", " << model->household_count()
+              << " households, " << zs::Month::from_index(req.first_month).str() << " to " << c.run.end << ", "
+              << req.replicates << " replicate(s), seed " << c.run.seed << ", " << threads << " thread(s)\n";
+  const zs::RunResult result = zs::run(*model, req, progress);
+  if (tty) std::fprintf(stderr, "\n");
+  const zs::AnnualResult annual = zs::aggregate_years(result);
+
+  zs::Provenance prov;
+  prov.config_name = c.run.name;
+  prov.config_yaml = c.resolved_yaml;
+  prov.config_sha256 = c.sha256;
+  prov.command_line = command_line;
+  prov.seed = static_cast<std::uint64_t>(c.run.seed);
+  prov.threads = threads;
+  zs::write_run_file(out, result, annual, prov);
+
+  if (!o.quiet) {
+    std::cout << "Per year (mean over " << result.replicates << " replicate(s); stocks at year end, flows and EUR"
+              << " summed over the year; J = Jeugdwet, W = Wmo, P = Participatiewet):\n";
+    zs::print_summary(std::cout, zs::make_summary(result, annual, model->summary_columns()));
+    std::cout << "Simulated " << result.initial_persons[0] << " persons for " << result.months << " months x "
+              << result.replicates << " replicate(s) in " << result.seconds << " s.\n";
+  }
+  std::cout << "Results written to " << out << "\n";
+  return 0;
+}
+
+int cmd_validate(const std::string& config, const std::vector<std::string>& sets) {
+  const Configuration c = zorgsim::app::load_configuration(config, sets);
+  const zm::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
+  std::cout << (config.empty() ? zorgsim::app::embedded_default_name : config) << ": valid ("
+            << c.params.all().size() << " parameters, " << model.household_count() << " households, "
+            << c.run.start << " to " << c.run.end << ", config sha256 " << c.sha256.substr(0, 16) << ")\n";
+  return 0;
+}
+
+int cmd_params(bool markdown) {
+  const Configuration c = zorgsim::app::load_configuration("", {});
+  std::cout << (markdown ? zs::parameters_markdown(c.params) : zs::parameters_text(c.params));
+  return 0;
+}
+
+int cmd_bench(double scale, int months, int threads) {
+  std::vector<std::string> sets = {"run.scale=" + std::to_string(scale)};
+  const Configuration c = zorgsim::app::load_configuration("", sets);
+  const auto model = make_model(c);
+  const int first = c.run.start_month().index();
+  const int all = thread_count(threads);
+  std::vector<zs::BenchResult> rows;
+  rows.push_back(zs::bench_once(*model, {1, 0}, first, months, 1));
+  if (all > 1) rows.push_back(zs::bench_once(*model, {1, 0}, first, months, all));
+  char label[200];
+  std::snprintf(label, sizeof label, "zorgsim bench: %s x %.0f (%llu households), %d months, %s build",
+                c.run.name.c_str(), scale, static_cast<unsigned long long>(model->household_count()), months,
+                zs::build_type());
+  zs::print_bench(std::cout, label, rows);
+  std::printf("  peak resident memory: %.1f MB = %.1f bytes per person\n", zs::peak_rss_bytes() / 1e6,
+              static_cast<double>(zs::peak_rss_bytes()) / rows.front().persons);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+
+  CLI::App app{"zorgsim: agent-based simulation of households, care and policy in a Dutch municipality"};
+  app.set_version_flag("--version", std::string("zorgsim ") + zs::version() + " (" + zs::git_commit() + ")");
+  app.require_subcommand(1);
+
+  RunOptions ro;
+  auto* run = app.add_subcommand("run", "Simulate a configuration (default: the embedded Almelo baseline)");
+  run->add_option("config", ro.config, "Configuration YAML (overrides the embedded default)");
+  run->add_option("-o,--output", ro.output, "Output HDF5 file (default outputs/<run.name>.h5)");
+  run->add_option("--threads", ro.threads, "Worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(1, 4096));
+  run->add_option("--seed", ro.seed, "Random seed (overrides run.seed)")->check(CLI::Range(0LL, 9007199254740991LL));
+  run->add_option("--replicates", ro.replicates, "Replicates (overrides run.replicates)")->check(CLI::Range(1, 100000));
+  run->add_option("--scale", ro.scale, "Multiply the number of households (overrides run.scale)");
+  run->add_option("--set", ro.sets, "Set a parameter: --set youth.ambulant_duration=8 (repeatable)");
+  run->add_flag("--overwrite", ro.overwrite, "Replace an existing output file");
+  run->add_flag("-q,--quiet", ro.quiet, "Print only where the results went");
+
+  std::string vconfig;
+  std::vector<std::string> vsets;
+  auto* validate = app.add_subcommand("validate", "Check a configuration completely without simulating");
+  validate->add_option("config", vconfig, "Configuration YAML")->required();
+  validate->add_option("--set", vsets, "Set a parameter (repeatable)");
+
+  std::string info_file;
+  auto* info = app.add_subcommand("info", "Show what is in a result file");
+  info->add_option("file", info_file, "HDF5 result file")->required();
+
+  bool markdown = false;
+  auto* params = app.add_subcommand("params", "List every parameter with default, unit, range and source");
+  params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/PARAMETERS.md");
+
+  double bscale = 1;
+  int bmonths = 132, bthreads = 0;
+  auto* bench = app.add_subcommand("bench", "Measure person-months per second and bytes per person");
+  bench->add_option("--scale", bscale, "Multiply the number of households (e.g. 100)")->check(CLI::Range(0.01, 1000.0));
+  bench->add_option("--months", bmonths, "Months to simulate")->check(CLI::Range(1, 1200));
+  bench->add_option("--threads", bthreads, "Threads for the multi-threaded run (default: all)")->check(CLI::Range(1, 4096));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    if (*run) return cmd_run(ro, command_line);
+    if (*validate) return cmd_validate(vconfig, vsets);
+    if (*info) {
+      zs::print_info(std::cout, info_file);
+      return 0;
+    }
+    if (*params) return cmd_params(markdown);
+    if (*bench) return cmd_bench(bscale, bmonths, bthreads);
+  } catch (const zs::InputError& e) {
+    for (const auto& d : e.items()) std::cerr << "zorgsim: error: " << d.str() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "zorgsim: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,20 @@
+#pragma once
+// Write-to-temporary-then-rename, so a result file is either complete or absent.
+#include <string>
+
+namespace zorgsim::sim {
+
+/// Checks before any work that `path` can be written: its folder exists and is writable,
+/// and the file does not exist unless `overwrite`. Throws InputError naming the problem.
+void check_output_path(const std::string& path, bool overwrite);
+
+/// A temporary name in the same folder as `path` (so rename is atomic).
+std::string temporary_name_for(const std::string& path);
+
+/// Renames `tmp` to `path`; throws std::runtime_error on failure (and removes tmp).
+void commit_file(const std::string& tmp, const std::string& path);
+
+/// Removes `tmp` if it exists (on failure paths).
+void discard_file(const std::string& tmp) noexcept;
+
+}  // namespace zorgsim::sim

@@ -1,0 +1,231 @@
+#include "sim/hdf5_writer.hpp"
+
+#include <hdf5.h>
+
+#include <stdexcept>
+#include <vector>
+
+#include "sim/atomic_file.hpp"
+#include "sim/build_info.hpp"
+#include "sim/month.hpp"
+
+namespace zorgsim::sim {
+
+namespace {
+
+// Throws when an HDF5 call fails (HDF5 returns negative values on error).
+template <class T>
+T check(T id, const char* what) {
+  if (id < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
+  return id;
+}
+
+// Closes an HDF5 handle when it goes out of scope.
+class Handle {
+ public:
+  Handle(hid_t id, herr_t (*close)(hid_t)) : m_id(id), m_close(close) {}
+  ~Handle() {
+    if (m_id >= 0) m_close(m_id);
+  }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& o) noexcept : m_id(o.m_id), m_close(o.m_close) { o.m_id = -1; }
+  Handle& operator=(Handle&&) = delete;
+  operator hid_t() const { return m_id; }
+
+ private:
+  hid_t m_id;
+  herr_t (*m_close)(hid_t);
+};
+
+Handle string_type() {
+  Handle t(check(H5Tcopy(H5T_C_S1), "H5Tcopy"), H5Tclose);
+  check(H5Tset_size(t, H5T_VARIABLE), "H5Tset_size");
+  check(H5Tset_cset(t, H5T_CSET_UTF8), "H5Tset_cset");
+  return t;
+}
+
+void attr_string(hid_t obj, const char* name, const std::string& value) {
+  Handle type = string_type();
+  Handle space(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), "H5Acreate2"), H5Aclose);
+  const char* p = value.c_str();
+  check(H5Awrite(a, type, &p), "H5Awrite");
+}
+
+void attr_strings(hid_t obj, const char* name, const std::vector<std::string>& values) {
+  Handle type = string_type();
+  const hsize_t n = values.size();
+  Handle space(check(H5Screate_simple(1, &n, nullptr), "H5Screate_simple"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), "H5Acreate2"), H5Aclose);
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  check(H5Awrite(a, type, ptrs.data()), "H5Awrite");
+}
+
+template <class T>
+void attr_scalar(hid_t obj, const char* name, hid_t type, T value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), "H5Acreate2"), H5Aclose);
+  check(H5Awrite(a, type, &value), "H5Awrite");
+}
+
+// Group creation without time stamps, so equal results give equal bytes.
+Handle group_props() {
+  Handle g(check(H5Pcreate(H5P_GROUP_CREATE), "H5Pcreate"), H5Pclose);
+  check(H5Pset_obj_track_times(g, 0), "H5Pset_obj_track_times");
+  return g;
+}
+
+hid_t open_or_create_group(hid_t parent, const std::string& name) {
+  if (H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0) return check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "H5Gopen2");
+  Handle gcpl = group_props();
+  return check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), "H5Gcreate2");
+}
+
+// Creates /root/a/b for "a.b" and returns the group that holds the last part.
+hid_t group_for(hid_t root, const std::string& dotted, std::string& leaf) {
+  hid_t cur = check(H5Gopen2(root, ".", H5P_DEFAULT), "H5Gopen2");
+  std::size_t start = 0;
+  for (std::size_t dot = dotted.find('.'); dot != std::string::npos; dot = dotted.find('.', start)) {
+    const hid_t next = open_or_create_group(cur, dotted.substr(start, dot - start));
+    H5Gclose(cur);
+    cur = next;
+    start = dot + 1;
+  }
+  leaf = dotted.substr(start);
+  return cur;
+}
+
+template <class T>
+void write_dataset(hid_t parent, const std::string& name, hid_t mem_type, hid_t file_type,
+                   const std::vector<hsize_t>& dims, const std::vector<T>& data) {
+  Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "H5Screate_simple"), H5Sclose);
+  Handle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate"), H5Pclose);
+  check(H5Pset_obj_track_times(dcpl, 0), "H5Pset_obj_track_times");
+  bool empty = false;
+  for (hsize_t d : dims) empty |= d == 0;
+  if (!empty) {
+    // One chunk per replicate: a reader of one replicate touches one chunk.
+    std::vector<hsize_t> chunk = dims;
+    if (dims.size() > 1) chunk[0] = 1;
+    check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "H5Pset_chunk");
+    check(H5Pset_shuffle(dcpl), "H5Pset_shuffle");
+    check(H5Pset_deflate(dcpl, 4), "H5Pset_deflate");
+  }
+  Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), "H5Dcreate2"),
+            H5Dclose);
+  if (!data.empty()) check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "H5Dwrite");
+}
+
+void describe(hid_t obj, const IndicatorSpec& spec, const std::string& dims) {
+  attr_string(obj, "units", spec.unit);
+  attr_string(obj, "description", spec.description);
+  attr_string(obj, "dutch_term", spec.dutch);
+  attr_string(obj, "aggregation", spec.aggregation == Aggregation::Stock ? "stock" : "flow");
+  attr_string(obj, "dimensions", dims);
+  if (!spec.categories.empty()) attr_strings(obj, "categories", spec.categories);
+}
+
+// Writes one indicator as [replicate, time, (category)] from rows of `width` values.
+void write_indicator(hid_t root, const std::string& section, const IndicatorSpec& spec, std::size_t offset,
+                     std::size_t width, const std::vector<double>& rows, int replicates, int steps,
+                     const char* time_dim) {
+  std::string leaf;
+  Handle sect(open_or_create_group(root, section), H5Gclose);
+  Handle g(group_for(sect, spec.name, leaf), H5Gclose);
+  const std::size_t k = spec.width();
+  std::vector<double> data;
+  data.reserve(static_cast<std::size_t>(replicates) * steps * k);
+  for (int r = 0; r < replicates; ++r)
+    for (int s = 0; s < steps; ++s)
+      for (std::size_t c = 0; c < k; ++c)
+        data.push_back(rows[(static_cast<std::size_t>(r) * steps + s) * width + offset + c]);
+  std::vector<hsize_t> dims = {static_cast<hsize_t>(replicates)};
+  std::string dim_names = "replicate";
+  if (time_dim) dims.push_back(static_cast<hsize_t>(steps)), dim_names += std::string(",") + time_dim;
+  if (!spec.categories.empty()) dims.push_back(k), dim_names += ",category";
+  write_dataset(g, leaf, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, dims, data);
+  Handle ds(check(H5Dopen2(g, leaf.c_str(), H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+  describe(ds, spec, dim_names);
+}
+
+void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, const Provenance& p) {
+  Handle root(check(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2"), H5Gclose);
+  attr_string(root, "zorgsim_version", version());
+  attr_string(root, "git_commit", git_commit());
+  attr_scalar<int>(root, "schema_version", H5T_NATIVE_INT, output_schema_version);
+  attr_string(root, "config_name", p.config_name);
+  attr_string(root, "config_yaml", p.config_yaml);
+  attr_string(root, "config_sha256", p.config_sha256);
+  attr_scalar<unsigned long long>(root, "seed", H5T_NATIVE_ULLONG, p.seed);
+  attr_scalar<int>(root, "replicates", H5T_NATIVE_INT, run.replicates);
+  attr_scalar<int>(root, "threads", H5T_NATIVE_INT, p.threads);
+  attr_string(root, "command_line", p.command_line);
+  attr_string(root, "library_versions", library_versions());
+  attr_string(root, "first_month", Month::from_index(run.first_month).str());
+  attr_string(root, "last_month", Month::from_index(run.first_month + run.months - 1).str());
+
+  Handle time(open_or_create_group(root, "time"), H5Gclose);
+  std::vector<int> months;
+  for (int m = 0; m < run.months; ++m) {
+    const Month mo = Month::from_index(run.first_month + m);
+    months.push_back(mo.year * 100 + mo.month);
+  }
+  write_dataset(time, "month", H5T_NATIVE_INT, H5T_STD_I32LE, {static_cast<hsize_t>(months.size())}, months);
+  write_dataset(time, "year", H5T_NATIVE_INT, H5T_STD_I32LE, {static_cast<hsize_t>(annual.years.size())}, annual.years);
+  write_dataset(time, "months_in_year", H5T_NATIVE_INT, H5T_STD_I32LE,
+                {static_cast<hsize_t>(annual.months_in_year.size())}, annual.months_in_year);
+  {
+    Handle m(check(H5Dopen2(time, "month", H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+    attr_string(m, "units", "YYYYMM");
+    attr_string(m, "description", "Calendar month of each step of the monthly series");
+    Handle y(check(H5Dopen2(time, "year", H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+    attr_string(y, "units", "year");
+    attr_string(y, "description", "Calendar year of each row of the annual series");
+    Handle n(check(H5Dopen2(time, "months_in_year", H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+    attr_string(n, "units", "months");
+    attr_string(n, "description", "Simulated months in each year (12 except for a partial first or last year)");
+  }
+
+  const std::size_t width = run.width();
+  const int ny = static_cast<int>(annual.years.size());
+  for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+    const IndicatorSpec& spec = run.indicators[i];
+    write_indicator(root, "monthly", spec, run.offsets[i], width, run.monthly, run.replicates, run.months, "month");
+    write_indicator(root, "annual", spec, run.offsets[i], width, annual.values, run.replicates, ny, "year");
+    if (spec.aggregation == Aggregation::Stock)
+      write_indicator(root, "initial", spec, run.offsets[i], width, run.initial, run.replicates, 1, nullptr);
+  }
+}
+
+}  // namespace
+
+std::string library_versions() {
+  unsigned maj = 0, min = 0, rel = 0;
+  H5get_libversion(&maj, &min, &rel);
+  return "hdf5 " + std::to_string(maj) + "." + std::to_string(min) + "." + std::to_string(rel) + "; " +
+         build_libraries() + "; compiler " + compiler();
+}
+
+void write_run_file(const std::string& path, const RunResult& run, const AnnualResult& annual,
+                    const Provenance& provenance) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
+  const std::string tmp = temporary_name_for(path);
+  try {
+    {
+      Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
+      check(H5Pset_obj_track_times(fcpl, 0), "H5Pset_obj_track_times");
+      Handle file(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), "H5Fcreate (cannot create the output file)"),
+                  H5Fclose);
+      write_all(file, run, annual, provenance);
+      check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
+    }
+    commit_file(tmp, path);
+  } catch (...) {
+    discard_file(tmp);
+    throw;
+  }
+}
+
+}  // namespace zorgsim::sim

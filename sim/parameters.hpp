@@ -1,0 +1,179 @@
+#pragma once
+// Declared parameters: one declaration per parameter (path, kind, unit, valid range,
+// description, Dutch term), bound to a member of a plain parameter struct. Values and
+// their sources come from YAML documents (see config_tree.hpp); this header knows no YAML.
+#include <functional>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/diagnostics.hpp"
+
+namespace zorgsim::sim {
+
+enum class ParamKind { Real, Integer, Boolean, Text, Month, RealList, TextList };
+const char* kind_name(ParamKind kind);
+
+/// A parsed value; which fields are meaningful depends on the kind.
+struct ParamValue {
+  double real = 0;
+  long long integer = 0;
+  bool boolean = false;
+  std::string text;  // Text and Month ("YYYY-MM")
+  std::vector<double> reals;
+  std::vector<std::string> texts;
+};
+
+struct ParamSpec {
+  std::string path;
+  ParamKind kind = ParamKind::Real;
+  std::string unit;         // e.g. "EUR per client-year", "probability per month", "-"
+  double min = -std::numeric_limits<double>::infinity();  // valid range (hard bounds)
+  double max = std::numeric_limits<double>::infinity();
+  std::string description;
+  std::string dutch;        // the Dutch policy term users look for, when there is one
+  int length = 0;           // lists: required length, 0 = any length >= 1
+  std::vector<std::string> labels;  // lists: what each element means (e.g. age bands)
+  bool needs_source = true; // run settings need no source; model parameters do
+  std::function<void(void*, const ParamValue&)> assign;  // writes into the bound struct
+};
+
+/// Metadata passed when declaring (everything but path, kind and binding).
+struct ParamMeta {
+  std::string unit;
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  std::string description;
+  std::string dutch;
+  std::vector<std::string> labels = {};
+  bool needs_source = true;
+};
+
+/// Declares parameters bound to members of T (a plain struct). `section()` gives a
+/// declarer for a member struct with a longer path prefix, so nested parameter structs
+/// need no hand-written setters.
+template <class T>
+class Declarer {
+ public:
+  explicit Declarer(std::vector<ParamSpec>& out, std::string prefix = {})
+      : m_out(out), m_prefix(std::move(prefix)), m_project([](void* p) { return p; }) {}
+
+  template <class S>
+  Declarer<S> section(S T::*member, const std::string& name) const {
+    auto project = m_project;
+    return Declarer<S>(m_out, join(name), [project, member](void* root) -> void* {
+      return &(static_cast<T*>(project(root))->*member);
+    });
+  }
+
+  void real(const std::string& name, double T::*m, ParamMeta meta) const {
+    add(name, ParamKind::Real, 0, std::move(meta), [m](T& t, const ParamValue& v) { t.*m = v.real; });
+  }
+  void integer(const std::string& name, long long T::*m, ParamMeta meta) const {
+    add(name, ParamKind::Integer, 0, std::move(meta),
+        [m](T& t, const ParamValue& v) { t.*m = v.integer; });
+  }
+  void boolean(const std::string& name, bool T::*m, ParamMeta meta) const {
+    add(name, ParamKind::Boolean, 0, std::move(meta),
+        [m](T& t, const ParamValue& v) { t.*m = v.boolean; });
+  }
+  void text(const std::string& name, std::string T::*m, ParamMeta meta) const {
+    add(name, ParamKind::Text, 0, std::move(meta), [m](T& t, const ParamValue& v) { t.*m = v.text; });
+  }
+  void month(const std::string& name, std::string T::*m, ParamMeta meta) const {
+    add(name, ParamKind::Month, 0, std::move(meta), [m](T& t, const ParamValue& v) { t.*m = v.text; });
+  }
+  /// A list whose length is fixed by `meta.labels` (any length >= 1 when labels are empty).
+  void reals(const std::string& name, std::vector<double> T::*m, ParamMeta meta) const {
+    const int len = static_cast<int>(meta.labels.size());
+    add(name, ParamKind::RealList, len, std::move(meta),
+        [m](T& t, const ParamValue& v) { t.*m = v.reals; });
+  }
+  void texts(const std::string& name, std::vector<std::string> T::*m, ParamMeta meta) const {
+    add(name, ParamKind::TextList, 0, std::move(meta),
+        [m](T& t, const ParamValue& v) { t.*m = v.texts; });
+  }
+
+  Declarer(std::vector<ParamSpec>& out, std::string prefix, std::function<void*(void*)> project)
+      : m_out(out), m_prefix(std::move(prefix)), m_project(std::move(project)) {}
+
+ private:
+  std::string join(const std::string& name) const {
+    return m_prefix.empty() ? name : m_prefix + "." + name;
+  }
+  void add(const std::string& name, ParamKind kind, int length, ParamMeta meta,
+           std::function<void(T&, const ParamValue&)> set) const {
+    ParamSpec s;
+    s.path = join(name);
+    s.kind = kind;
+    s.unit = std::move(meta.unit);
+    s.min = meta.min;
+    s.max = meta.max;
+    s.description = std::move(meta.description);
+    s.dutch = std::move(meta.dutch);
+    s.length = length;
+    s.labels = std::move(meta.labels);
+    s.needs_source = meta.needs_source;
+    s.assign = [set = std::move(set), project = m_project](void* root, const ParamValue& v) {
+      set(*static_cast<T*>(project(root)), v);
+    };
+    m_out.push_back(std::move(s));
+  }
+  std::vector<ParamSpec>& m_out;
+  std::string m_prefix;
+  std::function<void*(void*)> m_project;  // root struct -> this T
+};
+
+/// Where a resolved value came from and what documentation it carries.
+struct ResolvedParam {
+  const ParamSpec* spec = nullptr;
+  ParamValue value;
+  SourcePos pos;             // where the value was written
+  std::string source;        // the data source ("CBS 86050NED, 2024") or "assumption: ..."
+  std::string tuned;         // the target a tuned value was fitted to, when tuned
+  std::vector<double> plausible;  // [lo, hi] used by sensitivity sweeps; empty if none
+  std::string layer;         // "embedded default", a file name, or "command line"
+};
+
+/// All declared parameters with their resolved values, in declaration order.
+/// Parameters come in groups, one per parameter struct (the engine's run settings,
+/// the model's parameters); a group's values are written into its struct by build().
+class ResolvedParams {
+ public:
+  ResolvedParams() = default;
+  // Resolved values point into the stored declarations: moving keeps them valid, copying would not.
+  ResolvedParams(const ResolvedParams&) = delete;
+  ResolvedParams& operator=(const ResolvedParams&) = delete;
+  ResolvedParams(ResolvedParams&&) = default;
+  ResolvedParams& operator=(ResolvedParams&&) = default;
+  /// Adds a group of declarations; returns its group number.
+  int add_group(std::vector<ParamSpec> specs);
+  const ResolvedParam* find(const std::string& path) const;
+  ResolvedParam& at(const std::string& path);
+  const ResolvedParam& at(const std::string& path) const;
+  std::vector<ResolvedParam>& all() { return m_values; }
+  const std::vector<ResolvedParam>& all() const { return m_values; }
+  /// Position of a parameter's value, for cross-parameter error messages.
+  SourcePos where(const std::string& path) const;
+
+  /// Fills a T from the group declared on T (checked only by the group number).
+  template <class T>
+  T build(int group) const {
+    T t{};
+    assign(group, &t);
+    return t;
+  }
+
+ private:
+  void assign(int group, void* target) const;
+  std::vector<std::vector<ParamSpec>> m_groups;  // stable storage: specs never move
+  std::vector<ResolvedParam> m_values;
+  std::vector<int> m_group_of;
+  std::map<std::string, std::size_t> m_index;
+};
+
+/// Text for `zorgsim params`: every parameter, its value, unit, range and source.
+std::string format_value(const ParamSpec& spec, const ParamValue& value);
+
+}  // namespace zorgsim::sim
