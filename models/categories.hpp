@@ -37,7 +37,7 @@ inline constexpr std::array<std::string_view, 4> vulnerability_names = {
 inline constexpr int age_band_count = 7;
 inline constexpr std::array<std::string_view, 7> age_band_names = {
     "0-3", "4-11", "12-17", "18-22", "23-64", "65-74", "75+"};
-inline int age_band(int years) {
+inline constexpr int age_band_slow(int years) {
   if (years <= 3) return 0;
   if (years <= 11) return 1;
   if (years <= 17) return 2;
@@ -46,6 +46,12 @@ inline int age_band(int years) {
   if (years <= 74) return 5;
   return 6;
 }
+inline constexpr auto age_band_table = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int y = 0; y < 128; ++y) t[y] = static_cast<std::uint8_t>(age_band_slow(y));
+  return t;
+}();
+inline int age_band(int years) { return age_band_table[years < 127 ? years : 127]; }
 
 /// Youth-care states (Jeugdwet). Tier: 0 self-reliant, 1 general provision,
 /// 2 bespoke ambulant care, 3 out-of-home placement (forms 3..6).

@@ -15,11 +15,13 @@ double monthly_from_annual_rate(double r) { return 1.0 - std::exp(-r / 12.0); }
 
 DemographyTables prepare_demography(const DemographyParams& p) {
   DemographyTables t;
-  for (int b = 0; b < mortality_band_count; ++b) {
-    t.death[0][b] = sim::probability_threshold(monthly_from_annual_probability(p.mortality_male[b]));
-    t.death[1][b] = sim::probability_threshold(monthly_from_annual_probability(p.mortality_female[b]));
+  for (int y = 0; y <= max_tabulated_age; ++y) {
+    const int b = mortality_band(y);
+    t.death[0][y] = sim::probability_threshold(monthly_from_annual_probability(p.mortality_male[b]));
+    t.death[1][y] = sim::probability_threshold(monthly_from_annual_probability(p.mortality_female[b]));
+    const int f = fertility_band(y);
+    t.birth[y] = f < 0 ? 0 : sim::probability_threshold(monthly_from_annual_rate(p.fertility[f]));
   }
-  for (int b = 0; b < 7; ++b) t.birth[b] = sim::probability_threshold(monthly_from_annual_rate(p.fertility[b]));
   t.male_at_birth = sim::probability_threshold(p.male_share_at_birth);
   return t;
 }

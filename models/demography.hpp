@@ -13,9 +13,12 @@ double monthly_from_annual_probability(double q);
 /// Monthly probability of at least one event for an annual rate r: 1 - exp(-r/12).
 double monthly_from_annual_rate(double r);
 
+inline constexpr int max_tabulated_age = 127;  // older ages use the last row
+
 struct DemographyTables {
-  std::array<std::array<std::uint32_t, mortality_band_count>, 2> death{};  // [female][band]
-  std::array<std::uint32_t, 7> birth{};  // by 5-year band from 15
+  // Thresholds by single year of age (looked up per person-month, so no band arithmetic).
+  std::array<std::array<std::uint32_t, max_tabulated_age + 1>, 2> death{};  // [female][years]
+  std::array<std::uint32_t, max_tabulated_age + 1> birth{};                 // 0 outside 15-49
   std::uint32_t male_at_birth = 0;
 };
 
@@ -23,7 +26,7 @@ DemographyTables prepare_demography(const DemographyParams& p);
 
 /// Death this month: the demography lane word below the death threshold.
 inline bool dies(const DemographyTables& t, bool female, int years, std::uint32_t word) {
-  return word < t.death[female][mortality_band(years)];
+  return word < t.death[female][years < max_tabulated_age ? years : max_tabulated_age];
 }
 
 /// Fertility band of a woman's age, or -1 outside 15-49.
@@ -32,8 +35,7 @@ inline int fertility_band(int years) { return years < 15 || years > 49 ? -1 : (y
 /// Birth this month: the demography lane word in the top interval (disjoint from death,
 /// so both processes share one word without correlation between their outcomes).
 inline bool gives_birth(const DemographyTables& t, int years, std::uint32_t word) {
-  const int b = fertility_band(years);
-  return b >= 0 && word > 0xFFFFFFFFu - t.birth[b];
+  return word > 0xFFFFFFFFu - t.birth[years < max_tabulated_age ? years : max_tabulated_age];
 }
 
 }  // namespace zorgsim::models

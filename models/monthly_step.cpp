@@ -104,7 +104,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         for (int k = 0; k < wmo_provision_count; ++k)
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
         ps.age_months[i] = dead;
-        b.any_death = true;
+        if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
       }
       if (female && is_parent(ps.traits[i]) && hh.size[h] < 250 && gives_birth(t.demography, y, w)) {
@@ -120,33 +120,38 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
   }
 }
 
-// ---- household covariates ----------------------------------------------------------
+// ---- phase: household facts (after deaths, before the household-level phases) -------
 struct HouseholdFacts {
-  std::size_t head = 0;       // first living member
+  std::uint32_t head = 0;     // first living member
   bool any_alive = false;
-  bool vulnerable_parent = false;
-  bool vulnerable_adult = false;
+  bool vulnerable_parent = false;  // a head or partner with LVB or a psychiatric vulnerability
+  bool vulnerable_adult = false;   // any adult member with one
 };
 
-HouseholdFacts facts(const Households& hh, const Persons& ps, std::size_t h) {
-  HouseholdFacts f;
-  const auto [begin, end] = members(hh, h);
-  for (std::size_t i = begin; i < end; ++i) {
-    if (!alive(ps, i)) continue;
-    if (!f.any_alive) f.head = i, f.any_alive = true;
-    const bool vulnerable = ps.traits[i] & (trait::lvb | trait::psychiatric);
-    if (vulnerable && is_parent(ps.traits[i])) f.vulnerable_parent = true;
-    if (vulnerable && years(ps.age_months[i]) >= 18) f.vulnerable_adult = true;
+void household_facts(const Block& b, std::vector<HouseholdFacts>& out) {
+  const Households& hh = b.households;
+  const Persons& ps = b.persons;
+  out.assign(hh.count(), HouseholdFacts{});
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    HouseholdFacts& f = out[h];
+    const auto [begin, end] = members(hh, h);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!alive(ps, i)) continue;
+      if (!f.any_alive) f.head = static_cast<std::uint32_t>(i), f.any_alive = true;
+      if (!(ps.traits[i] & (trait::lvb | trait::psychiatric))) continue;
+      f.vulnerable_parent |= is_parent(ps.traits[i]);
+      f.vulnerable_adult |= years(ps.age_months[i]) >= 18;
+    }
   }
-  return f;
 }
 
 // ---- phase: welfare (bijstand) spells, per household -------------------------------
-void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
+void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
+             Tally& tally) {
   Households& hh = b.households;
   const Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
-    const HouseholdFacts f = facts(hh, ps, h);
+    const HouseholdFacts& f = facts[h];
     if (!f.any_alive) continue;  // dissolves at commit
     const int head_age = ps.age_months[f.head];
     const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index),
@@ -178,13 +183,13 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally&
 }
 
 // ---- phase: youth care (Jeugdwet) ---------------------------------------------------
-void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx,
-                const std::vector<sim::Words4>& words, Tally& tally) {
+void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
+                const std::vector<HouseholdFacts>& facts, Tally& tally) {
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
-    const HouseholdFacts f = facts(hh, ps, h);
+    const HouseholdFacts& f = facts[h];
     YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
                       f.vulnerable_parent, hh.debt[h] == static_cast<std::uint8_t>(DebtState::Problematic), false};
     for (std::size_t i = begin; i < end; ++i) {
@@ -248,28 +253,71 @@ HouseholdType household_type_after(HouseholdType before, bool adult_head, bool p
   return children > 0 ? HouseholdType::SingleParent : HouseholdType::Single;
 }
 
-void commit_births_and_deaths(Block& b, Tally& tally) {
-  if (b.births.empty() && !b.any_death) return;
-  const Households& old_hh = b.households;
-  const Persons& old_ps = b.persons;
-  Households hh;
-  Persons ps;
-  hh.id.reserve(old_hh.count());
-  ps.id.reserve(old_ps.size() + b.births.size());
-  std::size_t next_birth = 0;
-  for (std::size_t h = 0; h < old_hh.count(); ++h) {
-    const auto [begin, end] = members(old_hh, h);
-    const std::size_t first = ps.size();
-    bool head = false, partner = false;
-    int children = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (!alive(old_ps, i)) continue;
-      ps.id.push_back(old_ps.id[i]);
-      ps.age_months.push_back(old_ps.age_months[i]);
-      ps.traits.push_back(old_ps.traits[i]);
-      ps.youth.push_back(old_ps.youth[i]);
-      ps.wmo.push_back(old_ps.wmo[i]);
+template <class V>
+void append(V& dst, const V& src, std::size_t begin, std::size_t end) {
+  dst.insert(dst.end(), src.begin() + static_cast<std::ptrdiff_t>(begin), src.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+void append_person(Persons& dst, const Persons& src, std::size_t begin, std::size_t end) {
+  append(dst.id, src.id, begin, end);
+  append(dst.age_months, src.age_months, begin, end);
+  append(dst.traits, src.traits, begin, end);
+  append(dst.youth, src.youth, begin, end);
+  append(dst.wmo, src.wmo, begin, end);
+}
+
+void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
+  std::swap(ps.id[a], ps.id[b]);
+  std::swap(ps.age_months[a], ps.age_months[b]);
+  std::swap(ps.traits[a], ps.traits[b]);
+  std::swap(ps.youth[a], ps.youth[b]);
+  std::swap(ps.wmo[a], ps.wmo[b]);
+}
+
+void clear(Persons& ps) {
+  ps.id.clear();
+  ps.age_months.clear();
+  ps.traits.clear();
+  ps.youth.clear();
+  ps.wmo.clear();
+}
+
+// Rebuilds the block's person arrays without the dead and with the newborns placed after
+// their household's members. Only households with a death or a birth are looked at; the
+// persons between them are copied in bulk. `spare` is a reusable buffer that receives
+// the new arrays and is swapped in (the old arrays become the next spare).
+void commit_births_and_deaths(Block& b, Persons& spare, Tally& tally) {
+  if (b.births.empty() && b.deaths.empty()) return;
+  Households& hh = b.households;
+  const Persons& old = b.persons;
+  Persons& ps = spare;
+  clear(ps);
+  ps.id.reserve(old.size() + b.births.size());
+  std::size_t next_birth = 0, next_death = 0, kept = 0, copied_to = 0;  // old persons [0, copied_to) are done
+  const auto flush_until = [&](std::size_t old_index) {  // bulk-copy unchanged persons
+    if (old_index > copied_to) append_person(ps, old, copied_to, old_index);
+    copied_to = old_index;
+  };
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    const bool has_birth = next_birth < b.births.size() && b.births[next_birth].household == h;
+    const bool has_death = next_death < b.deaths.size() && b.deaths[next_death] == h;
+    const auto [begin, end] = members(hh, h);
+    if (!has_birth && !has_death) {  // unchanged: its persons travel in the bulk run
+      hh.first[kept] = static_cast<std::uint32_t>(begin - copied_to + ps.size());
+      if (kept != h) {
+        hh.id[kept] = hh.id[h], hh.size[kept] = hh.size[h], hh.type[kept] = hh.type[h];
+        hh.district[kept] = hh.district[h], hh.income[kept] = hh.income[h], hh.network[kept] = hh.network[h];
+        hh.debt[kept] = hh.debt[h], hh.welfare[kept] = hh.welfare[h];
+      }
+      ++kept;
+      continue;
     }
+    next_death += has_death;
+    flush_until(begin);
+    const std::size_t first = ps.size();
+    for (std::size_t i = begin; i < end; ++i)
+      if (alive(old, i)) append_person(ps, old, i, i + 1);
+    copied_to = end;
     for (; next_birth < b.births.size() && b.births[next_birth].household == h; ++next_birth) {
       const PendingBirth& nb = b.births[next_birth];
       ps.id.push_back(nb.id);
@@ -282,17 +330,17 @@ void commit_births_and_deaths(Block& b, Tally& tally) {
     }
     const std::size_t size = ps.size() - first;
     if (size == 0) {  // everyone died: the household dissolves
-      if (old_hh.welfare[h] > 0) tally.add(Ind::WelfareOutflow);
+      if (hh.welfare[h] > 0) tally.add(Ind::WelfareOutflow);
       continue;
     }
-    // The head is the first member; promote the partner (or the first member) if the head died.
+    bool head = false, partner = false, orphaned = false;
+    int children = 0;
     for (std::size_t i = first; i < ps.size(); ++i) {
       const Role r = trait::role(ps.traits[i]);
       head |= r == Role::Head;
       partner |= r == Role::Partner;
       children += r == Role::Child;
     }
-    bool orphaned = false;
     if (!head) {  // the head died: the partner takes over, else the first member
       std::size_t promote = first;
       for (std::size_t i = first; i < ps.size(); ++i)
@@ -304,99 +352,125 @@ void commit_births_and_deaths(Block& b, Tally& tally) {
       partner &= was != Role::Partner;
       if (was == Role::Child) --children, orphaned = true;
       ps.traits[promote] = trait::with_role(ps.traits[promote], Role::Head);
-      if (promote != first) {
-        std::swap(ps.id[first], ps.id[promote]);
-        std::swap(ps.age_months[first], ps.age_months[promote]);
-        std::swap(ps.traits[first], ps.traits[promote]);
-        std::swap(ps.youth[first], ps.youth[promote]);
-        std::swap(ps.wmo[first], ps.wmo[promote]);
-      }
+      if (promote != first) swap_persons(ps, first, promote);
     }
-    hh.id.push_back(old_hh.id[h]);
-    hh.first.push_back(static_cast<std::uint32_t>(first));
-    hh.size.push_back(static_cast<std::uint8_t>(size));
-    hh.type.push_back(static_cast<std::uint8_t>(
-        household_type_after(static_cast<HouseholdType>(old_hh.type[h]), !orphaned, partner, children)));
-    hh.district.push_back(old_hh.district[h]);
-    hh.income.push_back(old_hh.income[h]);
-    hh.network.push_back(old_hh.network[h]);
-    hh.debt.push_back(old_hh.debt[h]);
-    hh.welfare.push_back(old_hh.welfare[h]);
+    // Households are compacted in place: index `kept` <= h.
+    hh.id[kept] = hh.id[h];
+    hh.first[kept] = static_cast<std::uint32_t>(first);
+    hh.size[kept] = static_cast<std::uint8_t>(size);
+    hh.type[kept] = static_cast<std::uint8_t>(
+        household_type_after(static_cast<HouseholdType>(hh.type[h]), !orphaned, partner, children));
+    hh.district[kept] = hh.district[h];
+    hh.income[kept] = hh.income[h];
+    hh.network[kept] = hh.network[h];
+    hh.debt[kept] = hh.debt[h];
+    hh.welfare[kept] = hh.welfare[h];
+    ++kept;
   }
-  b.households = std::move(hh);
-  b.persons = std::move(ps);
+  flush_until(old.size());
+  hh.resize(kept);
+  std::swap(b.persons, spare);
   b.births.clear();
-  b.any_death = false;
+  b.deaths.clear();
 }
 
 }  // namespace
 
 // ---- phase: record stocks and the month's costs -------------------------------------
+// Counts go to local integers first (the hot loop touches no tally memory), then once
+// into the tally.
 void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
   const Households& hh = b.households;
   Persons& ps = b.persons;
   const double index = t.price_index(ctx.month_index);
-  double cost[cost_item_count] = {};
-  double revenue = 0;
+  long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
+  long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
+  long long welfare_households = 0, welfare_persons = 0, short_spells = 0, copaying = 0;
+  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
-    tally.add(Ind::Households);
-    tally.add(Ind::HouseholdsByIncome, hh.income[h], 1);
-    tally.add(Ind::HouseholdsByDebt, hh.debt[h], 1);
-    bool copay = false;
+    ++by_income[hh.income[h]];
+    ++by_debt[hh.debt[h]];
+    std::uint8_t household_holdings = 0;
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
-      tally.add(Ind::Persons);
-      tally.add(Ind::PersonsByAge, age_band(y), 1);
+      ++by_age[age_band(y)];
       if (y < 23) {
         const int s = youth_state(ps, i);
-        tally.add(Ind::YouthStock, s, 1);
-        tally.add(Ind::YouthTier, youth_tier(s), 1);
-        if (s > 0) cost[cost_item_youth(s)] += t.youth.cost_per_month[s - 1];
+        ++youth_stock[s];
         if (youth_tier(s) >= 2) ps.youth[i] |= youth_bits::care_this_year;
-        if (y < 18 && (ps.youth[i] & youth_bits::care_this_year)) tally.add(Ind::YouthCareDuringYear);
+        care_year += y < 18 && (ps.youth[i] & youth_bits::care_this_year);
       }
       if (y >= 18) {
         const std::uint8_t held = ps.wmo[i];
-        const int tier = wmo_tier(held);
-        tally.add(Ind::WmoTier, tier, 1);
-        if (tier >= 2) tally.add(Ind::WmoAnyBespoke);
-        for (int k = 0; k < wmo_provision_count; ++k)
-          if ((held >> k) & 1) {
-            tally.add(Ind::WmoClients, k, 1);
-            cost[cost_item_wmo(k)] += t.wmo.cost_per_month[k];
-          }
-        copay |= pays_copayment(held);
+        const int tier = t.wmo.tier_of[held];
+        ++wmo_tier[tier];
+        any_bespoke += tier >= 2;
+        household_holdings |= held;
+        if (held)
+          for (int k = 0; k < wmo_provision_count; ++k) wmo_clients[k] += (held >> k) & 1;
       }
     }
-    if (copay) revenue += t.wmo.copayment_per_month;
+    persons += end - begin;
+    copaying += pays_copayment(household_holdings);
     if (hh.welfare[h] > 0) {
-      tally.add(Ind::WelfareHouseholds);
-      tally.add(Ind::WelfarePersons, static_cast<double>(hh.size[h]));
-      if (hh.welfare[h] - 1 < 36) tally.add(Ind::WelfareShortSpells);
-      cost[cost_item_welfare] += t.welfare.benefit_per_month;
+      ++welfare_households;
+      welfare_persons += end - begin;
+      short_spells += hh.welfare[h] - 1 < 36;
     }
   }
-  double net = -revenue * index;
+  tally.add(Ind::Persons, static_cast<double>(persons));
+  tally.add(Ind::Households, static_cast<double>(hh.count()));
+  for (int a = 0; a < age_band_count; ++a) tally.add(Ind::PersonsByAge, a, static_cast<double>(by_age[a]));
+  for (int s = 0; s < youth_state_count; ++s) {
+    tally.add(Ind::YouthStock, s, static_cast<double>(youth_stock[s]));
+    tally.add(Ind::YouthTier, youth_tier(s), static_cast<double>(youth_stock[s]));
+  }
+  tally.add(Ind::YouthCareDuringYear, static_cast<double>(care_year));
+  for (int k = 0; k < wmo_provision_count; ++k) tally.add(Ind::WmoClients, k, static_cast<double>(wmo_clients[k]));
+  for (int r = 0; r < 4; ++r) tally.add(Ind::WmoTier, r, static_cast<double>(wmo_tier[r]));
+  tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));
+  tally.add(Ind::WelfareHouseholds, static_cast<double>(welfare_households));
+  tally.add(Ind::WelfarePersons, static_cast<double>(welfare_persons));
+  tally.add(Ind::WelfareShortSpells, static_cast<double>(short_spells));
+  for (int i = 0; i < income_class_count; ++i) tally.add(Ind::HouseholdsByIncome, i, static_cast<double>(by_income[i]));
+  for (int d = 0; d < debt_state_count; ++d) tally.add(Ind::HouseholdsByDebt, d, static_cast<double>(by_debt[d]));
+
+  // Money: client-months x monthly cost, indexed to the month's year.
+  double cost[cost_item_count] = {};
+  for (int s = 1; s < youth_state_count; ++s) cost[cost_item_youth(s)] = youth_stock[s] * t.youth.cost_per_month[s - 1];
+  for (int k = 0; k < wmo_provision_count; ++k) cost[cost_item_wmo(k)] = wmo_clients[k] * t.wmo.cost_per_month[k];
+  cost[cost_item_welfare] = welfare_households * t.welfare.benefit_per_month;
+  const double revenue = copaying * t.wmo.copayment_per_month * index;
+  double net = -revenue;
   for (int k = 0; k < cost_item_count; ++k) {
     const double c = cost[k] * index;
     tally.add(Ind::CostByItem, k, c);
     tally.add(Ind::CostByLaw, static_cast<int>(cost_item_law[k]), c);
     net += c;
   }
-  tally.add(Ind::CopaymentRevenue, revenue * index);
+  tally.add(Ind::CopaymentRevenue, revenue);
   tally.add(Ind::CostNet, net);
 }
 
+// Per-thread scratch buffers: reused between blocks for speed; they hold nothing that
+// outlives a block's step, so which thread runs a block cannot change a result.
+struct Scratch {
+  std::vector<sim::Words4> words;
+  std::vector<HouseholdFacts> facts;
+  Persons spare;
+};
+
 void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
-  static thread_local std::vector<sim::Words4> words;  // scratch, not state
+  static thread_local Scratch scratch;
   start_month(block, ctx);
-  draw_person_words(block, ctx, words);
-  demography(t, block, ctx, words, tally);
-  welfare(t, block, ctx, tally);
-  youth_care(t, block, ctx, words, tally);
-  social_support(t, block, ctx, words, tally);
-  commit_births_and_deaths(block, tally);
+  draw_person_words(block, ctx, scratch.words);
+  demography(t, block, ctx, scratch.words, tally);
+  household_facts(block, scratch.facts);
+  welfare(t, block, ctx, scratch.facts, tally);
+  youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
+  social_support(t, block, ctx, scratch.words, tally);
+  commit_births_and_deaths(block, scratch.spare, tally);
   record(t, block, ctx, tally);
 }
 

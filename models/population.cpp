@@ -39,7 +39,7 @@ std::size_t Households::bytes() const {
 }
 
 std::size_t Block::bytes() const {
-  return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births);
+  return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths);
 }
 
 std::uint64_t newborn_id(std::uint64_t mother, int month_index) {

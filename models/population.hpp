@@ -75,7 +75,7 @@ struct Block {
   Households households;
   Persons persons;
   std::vector<PendingBirth> births;  // this month's births, inserted at commit
-  bool any_death = false;            // some member died this month (compaction needed)
+  std::vector<std::uint32_t> deaths; // households (ascending) where someone died this month
   std::size_t bytes() const;
 };
 

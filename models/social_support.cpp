@@ -21,11 +21,23 @@ WmoTables prepare_wmo(const WmoParams& p) {
   for (int b = 0; b < adult_band_count; ++b) t.home_adaptation[b] = p.home_adaptation[b];
   t.home_adaptation_cost = p.home_adaptation_cost;
   t.copayment_per_month = p.copayment_per_month;
+  for (int b = 0; b < adult_band_count; ++b)
+    for (int v = 0; v < 16; ++v)
+      for (int i = 0; i < income_class_count; ++i)
+        for (int n = 0; n < network_count; ++n) {
+          const double rr = t.income_rr[i] * t.network_rr[n];
+          // The same additions in the same order as next_wmo_event, so the shortcut
+          // decides exactly as the full loop would.
+          double edge = 0;
+          for (int k = 0; k < wmo_provision_count; ++k) edge += t.start[k][b] * rr * t.vulnerability_rr[k][v];
+          t.total_if_none[b][v][i][n] = edge + t.home_adaptation[b] * rr;
+        }
+  for (int held = 0; held < 128; ++held) t.tier_of[held] = static_cast<std::uint8_t>(wmo_tier(static_cast<std::uint8_t>(held)));
   return t;
 }
 
-WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
-                        int income, int network, double u) {
+WmoEvent next_wmo_event_full(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
+                             int income, int network, double u) {
   const double rr = t.income_rr[income] * t.network_rr[network];
   double edge = 0;
   for (int k = 0; k < wmo_provision_count; ++k) {

@@ -22,6 +22,12 @@ struct WmoTables {
   double home_adaptation_cost = 0;
   std::array<double, wmo_provision_count> cost_per_month{};  // base-year prices
   double copayment_per_month = 0;
+  /// Total monthly hazard of a person holding nothing, by [band][vulnerabilities][income]
+  /// [network]: most adults hold nothing, and one comparison settles their month.
+  std::array<std::array<std::array<std::array<double, network_count>, income_class_count>, 16>, adult_band_count>
+      total_if_none{};
+  /// Highest tier of each holding pattern.
+  std::array<std::uint8_t, 128> tier_of{};
 };
 
 WmoTables prepare_wmo(const WmoParams& p);
@@ -31,10 +37,18 @@ struct WmoEvent {
   int provision = -1;
 };
 
+/// The person's event this month for a uniform u in [0,1) (the general case).
+WmoEvent next_wmo_event_full(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
+                             int income, int network, double u);
+
 /// The person's event this month for a uniform u in [0,1).
 /// `held`: bit p set when provision p is held; `vulnerabilities`: trait::vulnerability_index.
-WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
-                        int income, int network, double u);
+/// Inline shortcut for the common case (holds nothing, no event); otherwise the full loop.
+inline WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, int vulnerabilities,
+                               int income, int network, double u) {
+  if (held == 0 && u >= t.total_if_none[band][vulnerabilities][income][network]) return {};
+  return next_wmo_event_full(t, held, band, vulnerabilities, income, network, u);
+}
 
 /// Probability that a synthesised adult holds provision p at the start: the stationary
 /// occupancy s / (s + e) of the provision's two-state chain.

@@ -1,7 +1,5 @@
 #include "sim/rng.hpp"
 
-#include <Random123/philox.h>
-
 #include <cmath>
 
 namespace zorgsim::sim {
@@ -20,15 +18,6 @@ namespace {
 // entity ids must stay below 2^56 (checked by the models that make ids).
 constexpr int block_shift = 56;
 }  // namespace
-
-Words4 draw_words(const RandomKey& key, std::uint64_t entity, std::uint32_t month,
-                  std::uint32_t stream) {
-  const Words4 counter = {static_cast<std::uint32_t>(entity),
-                          static_cast<std::uint32_t>(entity >> 32),
-                          (month << 16) | (stream & 0xFFFFu), key.replicate};
-  return philox4x32_10(counter, static_cast<std::uint32_t>(key.seed),
-                       static_cast<std::uint32_t>(key.seed >> 32));
-}
 
 std::uint32_t probability_threshold(double p) {
   if (!(p > 0.0)) return 0;  // also maps NaN to "never"

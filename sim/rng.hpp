@@ -8,6 +8,8 @@
 // and Philox is a bijection of the counter for a fixed key, so distinct tuples give
 // independent-looking outputs. No engine is shared between threads and no thread index
 // enters a key, so results cannot depend on scheduling.
+#include <Random123/philox.h>
+
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -31,8 +33,17 @@ inline constexpr std::uint32_t max_stream_id = 0xFFFF;
 
 /// Four independent 32-bit words for (key, entity, month, stream).
 /// `stream` names the random process (the model defines its enum); month < 65536.
-Words4 draw_words(const RandomKey& key, std::uint64_t entity, std::uint32_t month,
-                  std::uint32_t stream);
+/// Inline: it is called once per person-month on the hot path.
+inline Words4 draw_words(const RandomKey& key, std::uint64_t entity, std::uint32_t month,
+                         std::uint32_t stream) {
+  const r123::Philox4x32::ctr_type c = {{static_cast<std::uint32_t>(entity),
+                                         static_cast<std::uint32_t>(entity >> 32),
+                                         (month << 16) | (stream & 0xFFFFu), key.replicate}};
+  const r123::Philox4x32::key_type k = {{static_cast<std::uint32_t>(key.seed),
+                                         static_cast<std::uint32_t>(key.seed >> 32)}};
+  const auto out = r123::Philox4x32()(c, k);
+  return {out[0], out[1], out[2], out[3]};
+}
 
 /// Converts a probability in [0,1] to a 32-bit threshold t such that
 /// P(word < t) = t / 2^32 ~= p for a uniform 32-bit word (exact to 2^-32).
