@@ -1,5 +1,6 @@
 #include "sim/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -19,8 +20,12 @@ void check_output_path(const std::string& path, bool overwrite) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw InputError(path + ": output folder '" + dir.string() + "' does not exist");
-  if (::access(dir.c_str(), W_OK) != 0)
-    throw InputError(path + ": output folder '" + dir.string() + "' is not writable");
+  // Probe by creating a file: access(W_OK) says yes to root even where nothing can be written.
+  const std::string probe = temporary_name_for(path) + ".probe";
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) throw InputError(path + ": output folder '" + dir.string() + "' is not writable");
+  ::close(fd);
+  ::unlink(probe.c_str());
   if (fs::exists(p, ec) && !overwrite)
     throw InputError(path + ": file exists (use --overwrite to replace it)");
   if (fs::is_directory(p, ec)) throw InputError(path + ": is a folder, not a file");

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Configures and builds zorgsim (installing missing Debian packages first).
+# Usage: scripts/build.sh [--sanitize]   -> build/ (Release) or build-sanitize/ (ASan+UBSan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+dir=build
+args=(-DCMAKE_BUILD_TYPE=Release)
+if [ "${1:-}" = "--sanitize" ]; then
+  dir=build-sanitize
+  args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DZORGSIM_SANITIZE=ON)
+fi
+if [ "${CI:-}" = "true" ]; then args+=(-DZORGSIM_WERROR=ON); fi
+
+generator=()
+if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
+if [ ! -f "$dir/CMakeCache.txt" ]; then
+  cmake -S . -B "$dir" "${generator[@]}" "${args[@]}" >/dev/null
+else
+  cmake -S . -B "$dir" "${args[@]}" >/dev/null  # refreshes the git commit recorded in results
+fi
+cmake --build "$dir" --parallel "$(nproc)"

@@ -1,0 +1,93 @@
+// Bad input never passes silently: a message naming file:line:column (or the option),
+// exit code 2, and no output file (nor a temporary one) left behind.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace zorgsim;
+
+namespace {
+// Runs `zorgsim run CONFIG -o DIR/out.h5` on a config with the given text.
+test::Command run_bad(const std::string& name, const std::string& yaml, const std::string& extra = "") {
+  const std::string dir = test::temp_dir("bad_" + name);
+  const std::string cfg = test::write_file(dir, name + ".yaml", yaml);
+  const auto c = test::zorgsim("run '" + cfg + "' -o '" + dir + "/out.h5' " + extra);
+  CHECK(test::files_in(dir) == std::vector<std::string>{name + ".yaml"});  // nothing written
+  return c;
+}
+
+void expect(const test::Command& c, const std::string& message) {
+  INFO("stderr: " << c.err);
+  CHECK(c.exit_code == 2);
+  CHECK(c.err.find(message) != std::string::npos);
+}
+}  // namespace
+
+TEST_CASE("unknown key", "[integration][bad-input]") {
+  expect(run_bad("unknown", "population:\n  househods: 3000\n"),
+         "unknown.yaml:2:3: population.househods: unknown key (did you mean 'population.households'?)");
+}
+
+TEST_CASE("duplicate key", "[integration][bad-input]") {
+  expect(run_bad("duplicate", "run:\n  seed: 1\n  seed: 2\n"), "duplicate.yaml:3:3: run.seed: duplicate key");
+}
+
+TEST_CASE("wrong type", "[integration][bad-input]") {
+  expect(run_bad("type", "youth:\n  ambulant_duration: long\n"),
+         "type.yaml:2:22: youth.ambulant_duration: expected number, got 'long'");
+}
+
+TEST_CASE("probability above one", "[integration][bad-input]") {
+  expect(run_bad("probability", "youth:\n  ambulant_to_placement: 1.5\n"),
+         "probability.yaml:2:26: youth.ambulant_to_placement: must be <= 1 (got 1.5)");
+}
+
+TEST_CASE("negative tariff", "[integration][bad-input]") {
+  expect(run_bad("tariff", "wmo:\n  household_help:\n    cost_per_client_year: -2\n"),
+         "tariff.yaml:3:27: wmo.household_help.cost_per_client_year: must be >= 0 (got -2)");
+}
+
+TEST_CASE("dates outside the horizon or malformed", "[integration][bad-input]") {
+  expect(run_bad("horizon", "run:\n  end: \"2024-06\"\n"),
+         "horizon.yaml:2:8: run.end: must not be before run.start (2025-01)");
+  expect(run_bad("month", "run:\n  start: \"2025-13\"\n"),
+         "month.yaml:2:10: run.start: expected a month as YYYY-MM, got '2025-13'");
+}
+
+TEST_CASE("all problems are listed at once", "[integration][bad-input]") {
+  const auto c = run_bad("many", "youth:\n  ambulant_duration: -1\n  nonsense: 2\nwmo:\n  copayment_per_month: x\n");
+  expect(c, "many.yaml:2:22: youth.ambulant_duration: must be >= 1 (got -1)");
+  expect(c, "many.yaml:3:3: youth.nonsense: unknown key");
+  expect(c, "many.yaml:5:24: wmo.copayment_per_month: expected number, got 'x'");
+}
+
+TEST_CASE("shares that do not sum to one", "[integration][bad-input]") {
+  expect(run_bad("shares", "population:\n  network_share: [0.5, 0.5, 0.5]\n"),
+         "shares.yaml:2:18: population.network_share: shares must sum to 1");
+}
+
+TEST_CASE("missing configuration file", "[integration][bad-input]") {
+  const std::string dir = test::temp_dir("bad_missing");
+  const auto c = test::zorgsim("run '" + dir + "/nope.yaml' -o '" + dir + "/out.h5'");
+  expect(c, dir + "/nope.yaml: cannot open the configuration file");
+  CHECK(test::files_in(dir).empty());
+}
+
+TEST_CASE("unwritable or missing output folder", "[integration][bad-input]") {
+  const std::string small = std::string(ZORGSIM_SOURCE_DIR) + "/tests/data/small.yaml";
+  expect(test::zorgsim("run '" + small + "' -o /nonexistent-zorgsim-dir/out.h5"),
+         "output folder '/nonexistent-zorgsim-dir' does not exist");
+  expect(test::zorgsim("run '" + small + "' -o /proc/zorgsim-out.h5"), "output folder '/proc' is not writable");
+}
+
+TEST_CASE("bad command-line values", "[integration][bad-input]") {
+  const std::string small = std::string(ZORGSIM_SOURCE_DIR) + "/tests/data/small.yaml";
+  const std::string dir = test::temp_dir("bad_cli");
+  expect(test::zorgsim("run '" + small + "' -o '" + dir + "/o.h5' --set youth.no_such=1"),
+         "youth.no_such: unknown key");
+  expect(test::zorgsim("run '" + small + "' -o '" + dir + "/o.h5' --set youth.ambulant_duration=0"),
+         "youth.ambulant_duration: must be >= 1 (got 0)");
+  CHECK(test::zorgsim("run '" + small + "' -o '" + dir + "/o.h5' --threads 0").exit_code == 2);
+  CHECK(test::zorgsim("info '" + dir + "/none.h5'").exit_code == 2);
+  CHECK(test::files_in(dir).empty());
+}

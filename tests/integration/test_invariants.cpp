@@ -1,0 +1,84 @@
+// Accounting identities that must hold exactly in every run.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "test_support.hpp"
+
+using namespace zorgsim;
+
+namespace {
+double at(const sim::RunResult& r, int rep, int m, std::size_t col) {
+  return m < 0 ? r.initial[rep * r.width() + col] : r.value(rep, m, col);
+}
+
+// stock(m) - stock(m-1) == inflow(m) - outflow(m), category by category.
+void check_stock_flow(const sim::RunResult& r, const std::string& stock, const std::string& in,
+                      const std::string& out, std::size_t categories) {
+  const std::size_t s = r.column_of(stock), i = r.column_of(in), o = r.column_of(out);
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m)
+      for (std::size_t k = 0; k < categories; ++k) {
+        INFO(stock << " category " << k << " month " << m);
+        CHECK(at(r, rep, m, s + k) - at(r, rep, m - 1, s + k) ==
+              r.value(rep, m, i + k) - r.value(rep, m, o + k));
+      }
+}
+
+const sim::RunResult& result() {
+  static const sim::RunResult r = test::run(test::config({"run.scale=0.3", "run.end=2027-12", "run.replicates=2"}), 2);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("stock(t+1) - stock(t) = inflow - outflow for every youth-care state", "[determinism][invariants]") {
+  check_stock_flow(result(), "youth.stock_by_state", "youth.inflow_by_state", "youth.outflow_by_state", 7);
+}
+
+TEST_CASE("stock-flow identities for Wmo provisions, welfare and persons", "[determinism][invariants]") {
+  const auto& r = result();
+  check_stock_flow(r, "wmo.clients_by_provision", "wmo.starts_by_provision", "wmo.ends_by_provision", 7);
+  check_stock_flow(r, "welfare.households", "welfare.inflow", "welfare.outflow", 1);
+  check_stock_flow(r, "population.persons", "population.births", "population.deaths", 1);
+}
+
+TEST_CASE("tiers, age bands and categories add up to their totals", "[determinism][invariants]") {
+  const auto& r = result();
+  const std::size_t persons = r.column_of("population.persons"), age = r.column_of("population.persons_by_age");
+  const std::size_t hh = r.column_of("population.households"), inc = r.column_of("households.by_income_class");
+  const std::size_t stock = r.column_of("youth.stock_by_state"), tier = r.column_of("youth.persons_by_tier");
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = -1; m < r.months; ++m) {
+      double ages = 0, incomes = 0, states = 0, tiers = 0;
+      for (int k = 0; k < 7; ++k) ages += at(r, rep, m, age + k), states += at(r, rep, m, stock + k);
+      for (int k = 0; k < 4; ++k) incomes += at(r, rep, m, inc + k), tiers += at(r, rep, m, tier + k);
+      CHECK(ages == at(r, rep, m, persons));
+      CHECK(incomes == at(r, rep, m, hh));
+      CHECK(tiers == states);
+      // youth in placement = tier 3
+      CHECK(at(r, rep, m, tier + 3) ==
+            at(r, rep, m, stock + 3) + at(r, rep, m, stock + 4) + at(r, rep, m, stock + 5) + at(r, rep, m, stock + 6));
+    }
+}
+
+TEST_CASE("money per provision sums to money per law and to the net total", "[determinism][invariants]") {
+  const auto& r = result();
+  const std::size_t item = r.column_of("cost.by_provision"), law = r.column_of("cost.by_law");
+  const std::size_t net = r.column_of("cost.net_total"), rev = r.column_of("revenue.copayment");
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      double items = 0, laws = 0;
+      for (int k = 0; k < 15; ++k) items += r.value(rep, m, item + k);
+      for (int k = 0; k < 3; ++k) laws += r.value(rep, m, law + k);
+      // Same money summed in different orders: equal up to rounding (relative 1e-12).
+      CHECK(items == Approx(laws).epsilon(1e-12));
+      CHECK(r.value(rep, m, net) + r.value(rep, m, rev) == Approx(laws).epsilon(1e-12));
+      CHECK(laws > 0);
+    }
+}
+
+TEST_CASE("no indicator is ever negative", "[determinism][invariants]") {
+  const auto& r = result();
+  for (double v : r.monthly) CHECK(v >= 0);
+  for (double v : r.initial) CHECK(v >= 0);
+}

@@ -1,0 +1,18 @@
+// docs/PARAMETERS.md is generated from the code; it must not drift.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "sim/parameters_doc.hpp"
+#include "test_support.hpp"
+
+TEST_CASE("docs/PARAMETERS.md equals what `zorgsim params --markdown` prints", "[unit][docs]") {
+  const auto c = zorgsim::test::config();
+  std::ifstream in(std::string(ZORGSIM_SOURCE_DIR) + "/docs/PARAMETERS.md");
+  REQUIRE(in.good());
+  std::stringstream committed;
+  committed << in.rdbuf();
+  // On failure: run scripts/update-docs.sh and commit the result.
+  CHECK(committed.str() == zorgsim::sim::parameters_markdown(c.params));
+}

@@ -1,0 +1,124 @@
+// A constant-hazard sub-model against the exact Markov-chain result: N children with
+// fixed covariates follow the youth-care chain through the model's own transition code
+// and keyed streams; the occupancy of each state after T months must match
+// pi_0 P^T (matrix powers of a transition matrix built here, independently of the
+// model's code) within 4 binomial standard errors.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cmath>
+
+#include "models/streams.hpp"
+#include "models/youth_care.hpp"
+#include "sim/rng.hpp"
+
+using namespace zorgsim;
+using namespace zorgsim::models;
+
+namespace {
+constexpr int n = youth_state_count;
+using Matrix = std::array<std::array<double, n>, n>;
+
+Matrix multiply(const Matrix& a, const Matrix& b) {
+  Matrix c{};
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < n; ++k)
+      for (int j = 0; j < n; ++j) c[i][j] += a[i][k] * b[k][j];
+  return c;
+}
+
+YouthParams params() {
+  YouthParams p;
+  // Large hazards so every state is well populated within three years.
+  p.to_general = {0.02, 0.03, 0.03, 0.0};
+  p.to_ambulant = {0.01, 0.02, 0.02, 0.0};
+  p.to_placement = {0.002, 0.004, 0.004, 0.0};
+  p.general_to_ambulant = 0.05;
+  p.ambulant_to_placement = 0.02;
+  p.general_duration = 6;
+  p.ambulant_duration = 9;
+  p.placement_duration = {30, 20, 12, 6};
+  p.placement_form_share = {0.3, 0.15, 0.4, 0.15};
+  p.aftercare_share = 0.5;
+  p.income_rr = {1, 1, 1, 1};
+  p.network_rr = {1, 1, 1};
+  p.single_parent_rr = p.vulnerable_parent_rr = p.problematic_debt_rr = p.own_lvb_rr = 1;
+  p.extension_after_18 = 0;
+  p.placement_to_protected_living = 0;
+  p.cost_per_client_year = {0, 0, 0, 0, 0, 0};
+  return p;
+}
+
+// The transition matrix from the parameters (written from MODEL.md's description,
+// not from youth_care.cpp).
+Matrix transition_matrix(const YouthParams& p, int band, double rr) {
+  Matrix P{};
+  const auto placement = [&](int from, double h) {
+    for (int f = 0; f < 4; ++f) P[from][3 + f] += h * p.placement_form_share[f];
+  };
+  P[0][1] = p.to_general[band] * rr;
+  P[0][2] = p.to_ambulant[band] * rr;
+  placement(0, p.to_placement[band] * rr);
+  P[1][0] = 1 / p.general_duration;
+  P[1][2] = p.general_to_ambulant * rr;
+  placement(1, p.to_placement[band] * rr);
+  P[2][0] = 1 / p.ambulant_duration;
+  placement(2, p.ambulant_to_placement * rr);
+  for (int f = 0; f < 4; ++f) {
+    P[3 + f][2] = p.aftercare_share / p.placement_duration[f];
+    P[3 + f][0] = (1 - p.aftercare_share) / p.placement_duration[f];
+  }
+  for (int i = 0; i < n; ++i) {
+    double out = 0;
+    for (int j = 0; j < n; ++j) out += i == j ? 0 : P[i][j];
+    P[i][i] = 1 - out;
+  }
+  return P;
+}
+}  // namespace
+
+TEST_CASE("youth-care occupancy after T months matches matrix powers", "[statistical][markov]") {
+  const YouthParams p = params();
+  const YouthTables t = prepare_youth(p);
+  const int band = 1, months = 36, first_month = 2025 * 12;
+  const double rr = 1.0;
+  const std::uint32_t persons = 200000;
+  std::array<double, n> count{};
+  const sim::RandomKey key{987654321, 0};
+  for (std::uint32_t id = 0; id < persons; ++id) {
+    int s = 0;
+    for (int m = 0; m < months; ++m) {
+      const auto w = sim::draw_words(key, id, first_month + m, models::id(Stream::PersonMonth));
+      int next = next_youth_state(t, s, band, rr, sim::to_unit(w[LaneYouth]));
+      if (next == new_placement) {
+        sim::KeyedStream rng(key, id, first_month + m, models::id(Stream::PlacementForm));
+        next = choose_placement_form(t, rng.uniform01());
+      }
+      s = next;
+    }
+    ++count[s];
+  }
+  Matrix power{};
+  for (int i = 0; i < n; ++i) power[i][i] = 1;
+  const Matrix P = transition_matrix(p, band, rr);
+  for (int m = 0; m < months; ++m) power = multiply(power, P);
+  for (int s = 0; s < n; ++s) {
+    const double expected = power[0][s];  // started in state 0
+    const double se = std::sqrt(expected * (1 - expected) / persons);
+    INFO("state " << s << ": observed " << count[s] / persons << ", exact " << expected << ", SE " << se);
+    CHECK(expected > 0.001);  // the test has power for every state
+    CHECK(std::fabs(count[s] / persons - expected) <= 4 * se);
+  }
+}
+
+TEST_CASE("the model's stationary distribution equals the limit of matrix powers", "[statistical][markov]") {
+  const YouthParams p = params();
+  const YouthTables t = prepare_youth(p);
+  Matrix power{};
+  for (int i = 0; i < n; ++i) power[i][i] = 1;
+  Matrix P = transition_matrix(p, 2, 1.3);
+  for (int k = 0; k < 12; ++k) P = multiply(P, P);  // P^4096
+  power = P;
+  const auto pi = youth_stationary(t, 2, 1.3);
+  for (int s = 0; s < n; ++s) CHECK(pi[s] == Approx(power[0][s]).epsilon(1e-9).margin(1e-12));
+}

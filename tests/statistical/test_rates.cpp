@@ -1,0 +1,48 @@
+// Rates recovered from large runs of the whole engine, within 4 standard errors.
+// Parameters are set so the expected count is exact: the number at risk each month is
+// the stock at the end of the previous month (the initial stock for the first month).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "models/demography.hpp"
+#include "test_support.hpp"
+
+using namespace zorgsim;
+
+namespace {
+// Sums count(m) and at_risk(m-1) over months and replicates.
+void rate_check(const sim::RunResult& r, const std::string& events, std::size_t ev_cat, const std::string& stock,
+                std::size_t st_cat, double p) {
+  const std::size_t ev = r.column_of(events) + ev_cat, st = r.column_of(stock) + st_cat;
+  double observed = 0, at_risk = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      observed += r.value(rep, m, ev);
+      at_risk += m == 0 ? r.initial[rep * r.width() + st] : r.value(rep, m - 1, st);
+    }
+  const double expected = p * at_risk, se = std::sqrt(at_risk * p * (1 - p));
+  INFO(events << ": observed " << observed << ", expected " << expected << ", SE " << se);
+  CHECK(observed > 100);
+  CHECK(std::fabs(observed - expected) <= 4 * se);
+}
+}  // namespace
+
+TEST_CASE("the monthly death rate is recovered from a whole-model run", "[statistical][rates]") {
+  const double q = 0.05;  // the same annual probability at every age, for both sexes
+  const std::string all = "[0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + all,
+                               "demography.mortality_female=" + all});
+  const sim::RunResult r = test::run(c, 2);
+  rate_check(r, "population.deaths", 0, "population.persons", 0, models::monthly_from_annual_probability(q));
+}
+
+TEST_CASE("Wmo exit rates equal 1/duration in a whole-model run", "[statistical][rates]") {
+  // No deaths, so every end of a provision is an exit at 1/duration.
+  const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + none,
+                               "demography.mortality_female=" + none, "wmo.begeleiding.duration=12"});
+  const sim::RunResult r = test::run(c, 2);
+  rate_check(r, "wmo.ends_by_provision", 1, "wmo.clients_by_provision", 1, 1.0 / 48);  // household help
+  rate_check(r, "wmo.ends_by_provision", 2, "wmo.clients_by_provision", 2, 1.0 / 12);  // begeleiding
+}

@@ -1,0 +1,72 @@
+#include "test_support.hpp"
+
+#include <tbb/global_control.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "models/social_domain_model.hpp"
+
+namespace zorgsim::test {
+
+namespace fs = std::filesystem;
+
+app::Configuration config(const std::vector<std::string>& assignments) {
+  return app::load_configuration("", assignments);
+}
+
+sim::RunResult run(const app::Configuration& c, int threads) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const models::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
+  sim::RunRequest req;
+  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
+  req.first_month = c.run.start_month().index();
+  req.months = c.run.months();
+  req.replicates = static_cast<int>(c.run.replicates);
+  return sim::run(model, req);
+}
+
+std::string temp_dir(const std::string& name) {
+  const fs::path p = fs::current_path() / "Testing" / "tmp" / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+std::string write_file(const std::string& dir, const std::string& name, const std::string& text) {
+  const std::string path = (fs::path(dir) / name).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+namespace {
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+Command zorgsim(const std::string& args) {
+  const std::string dir = temp_dir("cmd");
+  const std::string out = dir + "/stdout", err = dir + "/stderr";
+  const std::string cmd = std::string("'") + ZORGSIM_BINARY + "' " + args + " >'" + out + "' 2>'" + err + "'";
+  const int status = std::system(cmd.c_str());
+  Command c;
+  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  c.out = slurp(out);
+  c.err = slurp(err);
+  return c;
+}
+
+std::vector<std::string> files_in(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  return names;
+}
+
+}  // namespace zorgsim::test

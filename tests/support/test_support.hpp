@@ -1,0 +1,34 @@
+#pragma once
+// Shared helpers for the tests: configurations, small runs, temporary folders, the CLI.
+#include <string>
+#include <vector>
+
+#include "sim/app/configuration.hpp"
+#include "sim/simulation.hpp"
+
+namespace zorgsim::test {
+
+/// The embedded default plus assignments ("run.scale=0.1").
+app::Configuration config(const std::vector<std::string>& assignments = {});
+
+/// Runs a configuration in-process on `threads` threads.
+sim::RunResult run(const app::Configuration& c, int threads);
+
+/// A fresh, empty temporary folder (removed when the test binary exits is not attempted:
+/// it lives under the build tree's Testing/tmp).
+std::string temp_dir(const std::string& name);
+
+/// Writes `text` to `dir/name` and returns the path.
+std::string write_file(const std::string& dir, const std::string& name, const std::string& text);
+
+struct Command {
+  int exit_code = 0;
+  std::string out, err;
+};
+/// Runs the zorgsim binary with arguments (shell-quoted here), capturing stdout and stderr.
+Command zorgsim(const std::string& args);
+
+/// Names of the files in a folder.
+std::vector<std::string> files_in(const std::string& dir);
+
+}  // namespace zorgsim::test
