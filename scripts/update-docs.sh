@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh >/dev/null
 build/zorgsim params --markdown > docs/PARAMETERS.md
-echo "docs/PARAMETERS.md regenerated"
+build/zorgsim outputs --markdown > docs/OUTPUT.md
+echo "docs/PARAMETERS.md and docs/OUTPUT.md regenerated"

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "models/indicators.hpp"
 #include "models/social_domain_model.hpp"
 #include "sim/app/configuration.hpp"
 #include "sim/atomic_file.hpp"
@@ -17,6 +18,7 @@
 #include "sim/diagnostics.hpp"
 #include "sim/hdf5_reader.hpp"
 #include "sim/hdf5_writer.hpp"
+#include "sim/output_doc.hpp"
 #include "sim/parameters_doc.hpp"
 #include "sim/simulation.hpp"
 #include "sim/summary_table.hpp"
@@ -183,6 +185,10 @@ int main(int argc, char** argv) {
   auto* params = app.add_subcommand("params", "List every parameter with default, unit, range and source");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/PARAMETERS.md");
 
+  bool outputs_markdown = false;
+  auto* outputs = app.add_subcommand("outputs", "List every recorded indicator with unit and description");
+  outputs->add_flag("--markdown", outputs_markdown, "Print docs/OUTPUT.md");
+
   double bscale = 1;
   int bmonths = 132, bthreads = 0;
   auto* bench = app.add_subcommand("bench", "Measure person-months per second and bytes per person");
@@ -204,6 +210,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*params) return cmd_params(markdown);
+    if (*outputs) {
+      const auto& ind = zm::indicator_specs();
+      std::cout << (outputs_markdown ? zs::output_reference_markdown(ind) : zs::output_reference_text(ind));
+      return 0;
+    }
     if (*bench) return cmd_bench(bscale, bmonths, bthreads);
   } catch (const zs::InputError& e) {
     for (const auto& d : e.items()) std::cerr << "zorgsim: error: " << d.str() << "\n";

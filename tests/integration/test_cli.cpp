@@ -168,3 +168,23 @@ TEST_CASE("validate, params and --version", "[integration][cli]") {
   CHECK(ver.out.find("zorgsim 0.1.0") != std::string::npos);
   CHECK(test::zorgsim("").exit_code == 2);  // a subcommand is required
 }
+
+TEST_CASE("every example configuration validates and runs", "[integration][cli][examples]") {
+  namespace fs = std::filesystem;
+  const std::string dir = test::temp_dir("examples");
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(std::string(ZORGSIM_SOURCE_DIR) + "/configs/examples")) {
+    if (e.path().extension() != ".yaml") continue;
+    ++n;
+    const std::string cfg = e.path().string();
+    INFO(cfg);
+    const auto v = test::zorgsim("validate '" + cfg + "'");
+    CHECK(v.exit_code == 0);
+    // Run each at a small scale and short horizon, so CI stays fast.
+    const auto r = test::zorgsim("run '" + cfg + "' -q --scale 0.05 --replicates 1 --set run.end=2025-12 -o '" + dir +
+                                 "/" + e.path().stem().string() + ".h5'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+  }
+  CHECK(n >= 4);
+}

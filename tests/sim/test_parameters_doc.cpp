@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "models/indicators.hpp"
+#include "sim/output_doc.hpp"
 #include "sim/parameters_doc.hpp"
 #include "test_support.hpp"
 
@@ -15,4 +17,13 @@ TEST_CASE("docs/PARAMETERS.md equals what `zorgsim params --markdown` prints", "
   committed << in.rdbuf();
   // On failure: run scripts/update-docs.sh and commit the result.
   CHECK(committed.str() == zorgsim::sim::parameters_markdown(c.params));
+}
+
+TEST_CASE("docs/OUTPUT.md equals what `zorgsim outputs --markdown` prints", "[unit][docs]") {
+  std::ifstream in(std::string(ZORGSIM_SOURCE_DIR) + "/docs/OUTPUT.md");
+  REQUIRE(in.good());
+  std::stringstream committed;
+  committed << in.rdbuf();
+  // On failure: run scripts/update-docs.sh and commit the result.
+  CHECK(committed.str() == zorgsim::sim::output_reference_markdown(zorgsim::models::indicator_specs()));
 }
