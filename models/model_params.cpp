@@ -88,7 +88,7 @@ void declare_demography(const Declarer<DemographyParams>& d) {
           {"probability per year", 0, 1, "Annual probability of death, women, by age band", "sterftekans", bands});
   d.reals("fertility", &DemographyParams::fertility,
           {"births per woman per year", 0, 1,
-           "Births per year per woman living as head or partner, by mother's age", "vruchtbaarheid",
+           "Births per woman per year by mother's age (all women; the child joins her household)", "vruchtbaarheid",
            {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49"}});
   d.real("male_share_at_birth", &DemographyParams::male_share_at_birth,
          {"share", 0, 1, "Share of boys among live births", "geslachtsverhouding bij geboorte"});

@@ -107,7 +107,9 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
       }
-      if (female && is_parent(ps.traits[i]) && hh.size[h] < 250 && gives_birth(t.demography, y, w)) {
+      // Age-specific fertility is defined per woman of that age, whatever her household:
+      // the child joins the mother's household.
+      if (female && hh.size[h] < 250 && gives_birth(t.demography, y, w)) {
         sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Newborn));
         const bool girl = rng() >= t.demography.male_at_birth;
         std::uint8_t traits = trait::with_role(girl ? trait::female : 0, Role::Child);
