@@ -11,7 +11,9 @@ if [ "${1:-}" = "--sanitize" ]; then
   dir=build-sanitize
   args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DZORGSIM_SANITIZE=ON)
 fi
-if [ "${CI:-}" = "true" ]; then args+=(-DZORGSIM_WERROR=ON); fi
+# Warnings are errors in CI's main build. Not under the sanitizers: their instrumentation
+# makes GCC 12 report false "maybe-uninitialized" warnings inside the standard library.
+if [ "${CI:-}" = "true" ] && [ "$dir" = build ]; then args+=(-DZORGSIM_WERROR=ON); fi
 
 generator=()
 if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi

@@ -1,7 +1,7 @@
 #include "sim/month.hpp"
 
+#include <cctype>
 #include <cstdio>
-#include <regex>
 
 namespace zorgsim::sim {
 
@@ -12,11 +12,12 @@ std::string Month::str() const {
 }
 
 std::optional<Month> parse_month(const std::string& text) {
-  static const std::regex pattern(R"(^(\d{4})-(\d{2})$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) return std::nullopt;
-  const int y = std::stoi(m[1].str());
-  const int mo = std::stoi(m[2].str());
+  // Exactly "YYYY-MM".
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6})
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  const int y = std::stoi(text.substr(0, 4));
+  const int mo = std::stoi(text.substr(5, 2));
   if (mo < 1 || mo > 12 || y < 1900 || y > 2200) return std::nullopt;
   return Month{y, mo};
 }
