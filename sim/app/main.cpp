@@ -76,20 +76,28 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   req.first_month = c.run.start_month().index();
   req.months = c.run.months();
   req.replicates = static_cast<int>(c.run.replicates);
+  // Progress: a live counter on a terminal; otherwise a line per 10% once a run is long
+  // enough (> 5 s) for it to matter (logs of cluster jobs).
   const bool tty = isatty(STDERR_FILENO) && !o.quiet;
   std::vector<int> done(req.replicates, 0);
+  const long total = static_cast<long>(req.months) * req.replicates;
+  const auto started = std::chrono::steady_clock::now();
+  long last_decile = 0;
   const auto progress = [&](int r, int months_done) {
-    if (!tty) return;
+    if (o.quiet) return;
     done[r] = months_done;
-    long total = 0;
-    for (int d : done) total += d;
-    std::fprintf(stderr, "\rsimulating: %ld of %ld replicate-months", total, static_cast<long>(req.months) * req.replicates);
-    std::fflush(stderr);
+    long sum = 0;
+    for (int d : done) sum += d;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (tty) {
+      std::fprintf(stderr, "\rsimulating: %ld of %ld replicate-months (%.0f s)", sum, total, elapsed);
+      std::fflush(stderr);
+    } else if (sum * 10 / total > last_decile && elapsed > 5) {
+      last_decile = sum * 10 / total;
+      std::fprintf(stderr, "simulating: %ld%% (%ld of %ld replicate-months, %.0f s, about %.0f s to go)\n",
+                   last_decile * 10, sum, total, elapsed, elapsed * (total - sum) / sum);
+    }
   };
-  if (!o.quiet)
-    std::cerr << "zorgsim " << zs::version() << ": " << c.run.name << ", " << model->household_count()
-              << " households, " << zs::Month::from_index(req.first_month).str() << " to " << c.run.end << ", "
-              << req.replicates << " replicate(s), seed " << c.run.seed << ", " << threads << " thread(s)\n";
   const zs::RunResult result = zs::run(*model, req, progress);
   if (tty) std::fprintf(stderr, "\n");
   const zs::AnnualResult annual = zs::aggregate_years(result);
