@@ -1,5 +1,6 @@
 #include "models/model_params.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -244,6 +245,44 @@ void check_positive_sum(const std::vector<double>& v, const std::string& path,
   if (std::accumulate(v.begin(), v.end(), 0.0) <= 0)
     diags.add(where.where(path), path, "weights must not all be zero");
 }
+
+// The competing transitions of one state partition one uniform number, so their monthly
+// probabilities must sum to at most 1 for every covariate combination (else later
+// transitions silently never happen). Checked at the largest relative risk.
+void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
+  const auto max_of = [](const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); };
+  const auto over = [&](double total, const std::string& path, const std::string& what) {
+    if (total > 1.0)
+      diags.add(w.where(path), path,
+                what + ": the competing monthly probabilities reach " + std::to_string(total) +
+                    " (> 1) at the highest relative risk");
+  };
+  const YouthParams& y = p.youth;
+  const double rr = max_of(y.income_rr) * max_of(y.network_rr) * std::max(1.0, y.single_parent_rr) *
+                    std::max(1.0, y.vulnerable_parent_rr) * std::max(1.0, y.problematic_debt_rr) *
+                    std::max(1.0, y.own_lvb_rr);
+  for (int b = 0; b < youth_band_count; ++b) {
+    over((y.to_general[b] + y.to_ambulant[b] + y.to_placement[b]) * rr, "youth.to_ambulant",
+         "self-reliant youth, age band " + std::to_string(b));
+    over(1 / y.general_duration + (y.general_to_ambulant + y.to_placement[b]) * rr, "youth.general_duration",
+         "youth in a general provision, age band " + std::to_string(b));
+  }
+  over(1 / y.ambulant_duration + y.ambulant_to_placement * rr, "youth.ambulant_duration", "youth in ambulant care");
+  const WmoParams& m = p.wmo;
+  const double wrr = max_of(m.income_rr) * max_of(m.network_rr);
+  double total = max_of(m.home_adaptation) * wrr;
+  for (int k = 0; k < wmo_provision_count; ++k) {
+    const WmoProvisionParams& q = m.provision(k);
+    double vrr = 1;
+    for (double v : q.vulnerability_rr) vrr *= std::max(1.0, v);
+    total += std::max(1 / q.duration, max_of(q.start) * wrr * vrr);
+  }
+  over(total, "wmo.general_support.duration", "an adult's Wmo events");
+  const WelfareParams& f = p.welfare;
+  over(max_of(f.inflow_by_type) * max_of(f.income_rr) * std::max(1.0, f.vulnerable_adult_rr) *
+           std::max(1.0, f.problematic_debt_rr),
+       "welfare.inflow_by_type", "welfare inflow");
+}
 }  // namespace
 
 void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
@@ -273,12 +312,7 @@ void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnosti
       diags.add(w.where("population.arrears_share_by_income"), "population.arrears_share_by_income",
                 "arrears + problematic debt shares exceed 1 for income class " +
                     std::string(income_class_names[i]));
-  // A person in a state must be able to leave it within the month at most once: the
-  // competing hazards of one state are drawn from one uniform, so they must sum below 1.
-  for (int b = 0; b < youth_band_count; ++b)
-    if (p.youth.to_general[b] + p.youth.to_ambulant[b] + p.youth.to_placement[b] > 0.5)
-      diags.add(w.where("youth.to_general"), "youth.to_general",
-                "entry hazards for age band " + std::to_string(b) + " sum above 0.5 per month");
+  check_competing_hazards(p, w, diags);
 }
 
 }  // namespace zorgsim::models

@@ -33,11 +33,13 @@ void move_youth(Persons& ps, std::size_t i, int to, Tally& tally) {
   set_youth_state(ps, i, to);
 }
 
-void start_wmo(Persons& ps, std::size_t i, int provision, Tally& tally) {
+// Starts a provision; false when the person already holds it.
+bool start_wmo(Persons& ps, std::size_t i, int provision, Tally& tally) {
   const auto bit = static_cast<std::uint8_t>(1u << provision);
-  if (ps.wmo[i] & bit) return;
+  if (ps.wmo[i] & bit) return false;
   ps.wmo[i] |= bit;
   tally.add(Ind::WmoStarts, provision, 1);
+  return true;
 }
 
 // ---- phase: start of month -------------------------------------------------------
@@ -81,10 +83,8 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
     tally.add(Ind::YouthOutflow, state, 1);
     set_youth_state(ps, i, 0);
   }
-  if (to_protected_living) {
+  if (to_protected_living && start_wmo(ps, i, static_cast<int>(WmoProvision::ProtectedLiving), tally))
     tally.add(Ind::YouthCliff, static_cast<int>(Cliff::ToProtectedLiving), 1);
-    start_wmo(ps, i, static_cast<int>(WmoProvision::ProtectedLiving), tally);
-  }
 }
 
 // ---- phase: demography (deaths, births, ageing) -------------------------------------

@@ -3,7 +3,6 @@
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/discrete_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 
 #include <algorithm>
 
@@ -16,7 +15,6 @@ namespace {
 using boost::random::bernoulli_distribution;
 using boost::random::discrete_distribution;
 using boost::random::uniform_int_distribution;
-using boost::random::uniform_real_distribution;
 
 constexpr int adult_band_lo[7] = {18, 23, 35, 50, 65, 75, 85};
 constexpr int adult_band_hi[7] = {22, 34, 49, 64, 74, 84, 99};
@@ -68,8 +66,11 @@ std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdT
   const auto adult = [&](Role role, int age, bool female) {
     m.push_back({age, trait::with_role(female ? trait::female : 0, role)});
   };
+  // a + (b - a) u rather than Boost's uniform_real_distribution, which never returns
+  // when a == b (a zero-width range is a valid configuration).
+  const auto uniform = [&](double a, double b) { return a + (b - a) * rng.uniform01(); };
   const auto partner_age = [&](int head) {
-    const double gap = uniform_real_distribution<double>(-p.partner_age_gap_max, p.partner_age_gap_max)(rng);
+    const double gap = uniform(-p.partner_age_gap_max, p.partner_age_gap_max);
     return std::max(18 * 12, head + static_cast<int>(gap * 12));
   };
   switch (type) {
@@ -88,8 +89,7 @@ std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdT
       std::vector<int> kids;
       for (int i = 0; i < k; ++i) kids.push_back(d.child_age(rng) * 12 + months_within_year(rng));
       const int oldest = *std::max_element(kids.begin(), kids.end());
-      const double at_birth = uniform_real_distribution<double>(p.parent_age_at_oldest_child_min,
-                                                                p.parent_age_at_oldest_child_max)(rng);
+      const double at_birth = uniform(p.parent_age_at_oldest_child_min, p.parent_age_at_oldest_child_max);
       const int head = oldest + static_cast<int>(at_birth * 12);
       if (type == HouseholdType::CoupleWithChildren) {
         adult(Role::Head, head, false);
@@ -136,13 +136,13 @@ void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month
     }
     const int income = on_welfare ? 0 : d.income(rng);
     const int network = d.network(rng);
-    const double u_debt = uniform_real_distribution<double>(0, 1)(rng);
+    const double u_debt = rng.uniform01();
     DebtState debt = DebtState::None;
     if (u_debt < p.problematic_debt_share_by_income[income]) debt = DebtState::Problematic;
     else if (u_debt < p.problematic_debt_share_by_income[income] + p.arrears_share_by_income[income])
       debt = DebtState::Arrears;
     int spell = 0;
-    if (on_welfare) spell = initial_spell_months(t.welfare, uniform_real_distribution<double>(0, 1)(rng)) + 1;
+    if (on_welfare) spell = initial_spell_months(t.welfare, rng.uniform01()) + 1;
 
     hh.id[h] = hid;
     hh.first[h] = static_cast<std::uint32_t>(ps.size());

@@ -4,14 +4,27 @@
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <cstdio>
 
 namespace zorgsim::sim {
 
+namespace {
+BenchResult bench_in_arena(const Model& model, const RandomKey& key, int first_month, int months, int threads);
+}
+
 BenchResult bench_once(const Model& model, const RandomKey& key, int first_month, int months, int threads) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  tbb::task_arena arena(threads);
+  BenchResult result;
+  arena.execute([&] { result = bench_in_arena(model, key, first_month, months, threads); });
+  return result;
+}
+
+namespace {
+BenchResult bench_in_arena(const Model& model, const RandomKey& key, int first_month, int months, int threads) {
   std::size_t width = 0;
   for (const auto& s : model.indicators()) width += s.width();
   BenchResult r;
@@ -43,6 +56,7 @@ BenchResult bench_once(const Model& model, const RandomKey& key, int first_month
   r.state_bytes = world->state_bytes();
   return r;
 }
+}  // namespace
 
 std::size_t peak_rss_bytes() {
   rusage u{};

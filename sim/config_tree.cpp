@@ -129,7 +129,7 @@ bool parse_value(const ParamSpec& spec, const YAML::Node& n, const SourcePos& po
       return check_range(v.real);
     case ParamKind::Integer: {
       double x = 0;
-      if (!parse_real(n, x) || x != std::floor(x) || std::fabs(x) > 9e15) return bad_type();
+      if (!parse_real(n, x) || x != std::floor(x) || std::fabs(x) > 9007199254740991.0) return bad_type();
       v.integer = static_cast<long long>(x);
       return check_range(x);
     }
@@ -248,6 +248,11 @@ void walk(const Layer& layer, const YAML::Node& map, const std::string& prefix,
     const std::string key = kv.first.Scalar();
     const std::string path = prefix.empty() ? key : prefix + "." + key;
     const SourcePos pos = pos_of(layer, kv.first.Mark());
+    if (!layer.is_assignment && key.find('.') != std::string::npos) {
+      // "youth.x: 1" beside "youth: {x: 2}" would set one parameter twice unnoticed.
+      diags.add(pos, path, "write nested sections, not dotted keys (dots are for --set only)");
+      continue;
+    }
     if (cat.params.count(path)) {
       apply_entry(layer, kv.first, kv.second, params.at(path), diags);
     } else if (cat.sections.count(path)) {
@@ -311,7 +316,7 @@ void ConfigLayers::add_assignment(const std::string& assignment, Diagnostics& di
     return;
   }
   const std::string path = assignment.substr(0, eq);
-  Layer layer{"command line (--set " + path + ")", {}, true, path};
+  Layer layer{"command line", {}, true, path};
   try {
     YAML::Node value = YAML::Load(assignment.substr(eq + 1));
     // Build the nested map path: a.b.c -> {a: {b: {c: value}}}

@@ -104,16 +104,24 @@ std::vector<std::string> list_datasets(const std::string& file) {
 
 void print_info(std::ostream& out, const std::string& file) {
   FileHandle f(file);
+  std::string yaml_size;
+  try {
+    yaml_size = std::to_string(read_attr(f.id, "config_yaml").size());
+  } catch (...) {
+    throw InputError(file + ": not a zorgsim result file (no config_yaml attribute)");
+  }
   out << "file: " << file << "\n";
   for (const char* a : {"zorgsim_version", "git_commit", "schema_version", "config_name", "config_sha256", "seed",
                         "replicates", "threads", "first_month", "last_month", "command_line", "library_versions"}) {
+    std::string value;
     try {
-      out << "  " << a << ": " << read_attr(f.id, a) << "\n";
+      value = read_attr(f.id, a);
     } catch (...) {
-      out << "  " << a << ": (missing)\n";
+      value = "(missing)";
     }
+    out << "  " << a << ": " << value << "\n";
   }
-  out << "  config_yaml: (" << read_attr(f.id, "config_yaml").size() << " bytes; the full resolved configuration)\n";
+  out << "  config_yaml: (" << yaml_size << " bytes; the full resolved configuration)\n";
   out << "datasets:\n";
   std::vector<std::string> names;
   H5Ovisit(f.id, H5_INDEX_NAME, H5_ITER_INC, collect, &names);

@@ -27,6 +27,12 @@ class Handle {
   ~Handle() {
     if (m_id >= 0) m_close(m_id);
   }
+  /// Closes now and reports failure (a file's close flushes it: it can fail).
+  herr_t close() {
+    const herr_t r = m_id >= 0 ? m_close(m_id) : 0;
+    m_id = -1;
+    return r;
+  }
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
   Handle(Handle&& o) noexcept : m_id(o.m_id), m_close(o.m_close) { o.m_id = -1; }
@@ -88,7 +94,13 @@ hid_t group_for(hid_t root, const std::string& dotted, std::string& leaf) {
   hid_t cur = check(H5Gopen2(root, ".", H5P_DEFAULT), "H5Gopen2");
   std::size_t start = 0;
   for (std::size_t dot = dotted.find('.'); dot != std::string::npos; dot = dotted.find('.', start)) {
-    const hid_t next = open_or_create_group(cur, dotted.substr(start, dot - start));
+    hid_t next = -1;
+    try {
+      next = open_or_create_group(cur, dotted.substr(start, dot - start));
+    } catch (...) {
+      H5Gclose(cur);
+      throw;
+    }
     H5Gclose(cur);
     cur = next;
     start = dot + 1;
@@ -212,6 +224,7 @@ void write_run_file(const std::string& path, const RunResult& run, const AnnualR
                     const Provenance& provenance) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
   const std::string tmp = temporary_name_for(path);
+  const TemporaryFileGuard guard(tmp);  // removed on SIGINT/SIGTERM while being written
   try {
     {
       Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
@@ -220,6 +233,7 @@ void write_run_file(const std::string& path, const RunResult& run, const AnnualR
                   H5Fclose);
       write_all(file, run, annual, provenance);
       check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
+      check(file.close(), "H5Fclose");
     }
     commit_file(tmp, path);
   } catch (...) {

@@ -1,5 +1,9 @@
 #include "sim/app/configuration.hpp"
 
+#include <cmath>
+
+#include "models/population_synthesis.hpp"
+
 #include "sim/config_tree.hpp"
 #include "sim/sha256.hpp"
 
@@ -27,6 +31,12 @@ Configuration load_configuration(const std::string& file, const std::vector<std:
   c.model = c.params.build<models::ModelParams>(model_group);
   sim::validate(c.run, c.params, diags);
   models::validate(c.model, c.params, diags);
+  const double households = std::round(c.model.population.households * c.run.scale);
+  if (households < 1)
+    diags.add(c.params.where("run.scale"), "run.scale",
+              "population.households x run.scale rounds to no household at all");
+  if (households >= static_cast<double>(models::max_households))
+    diags.add(c.params.where("run.scale"), "run.scale", "too many households (ids are 40 bits)");
   diags.throw_if_any();
   c.resolved_yaml = sim::emit_resolved_yaml(c.params);
   c.sha256 = sim::sha256_hex(c.resolved_yaml);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <tbb/task_arena.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -41,11 +42,17 @@ struct RunOptions {
   bool quiet = false;
 };
 
+std::string exact(double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
 std::vector<std::string> assignments_of(const RunOptions& o) {
   std::vector<std::string> a = o.sets;
   if (o.seed >= 0) a.push_back("run.seed=" + std::to_string(o.seed));
   if (o.replicates >= 0) a.push_back("run.replicates=" + std::to_string(o.replicates));
-  if (o.scale >= 0) a.push_back("run.scale=" + std::to_string(o.scale));
+  if (o.scale >= 0) a.push_back("run.scale=" + exact(o.scale));
   return a;
 }
 
@@ -98,7 +105,10 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
                    last_decile * 10, sum, total, elapsed, elapsed * (total - sum) / sum);
     }
   };
-  const zs::RunResult result = zs::run(*model, req, progress);
+  // An arena of exactly `threads` slots: --threads 4 uses 4 threads even on 2 cores.
+  zs::RunResult result;
+  tbb::task_arena arena(threads);
+  arena.execute([&] { result = zs::run(*model, req, progress); });
   if (tty) std::fprintf(stderr, "\n");
   const zs::AnnualResult annual = zs::aggregate_years(result);
 
@@ -138,7 +148,7 @@ int cmd_params(bool markdown) {
 }
 
 int cmd_bench(double scale, int months, int threads) {
-  std::vector<std::string> sets = {"run.scale=" + std::to_string(scale)};
+  std::vector<std::string> sets = {"run.scale=" + exact(scale)};
   const Configuration c = zorgsim::app::load_configuration("", sets);
   const auto model = make_model(c);
   const int first = c.run.start_month().index();
@@ -174,7 +184,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 4096));
   run->add_option("--seed", ro.seed, "Random seed (overrides run.seed)")->check(CLI::Range(0LL, 9007199254740991LL));
   run->add_option("--replicates", ro.replicates, "Replicates (overrides run.replicates)")->check(CLI::Range(1, 100000));
-  run->add_option("--scale", ro.scale, "Multiply the number of households (overrides run.scale)");
+  run->add_option("--scale", ro.scale, "Multiply the number of households (overrides run.scale)")
+      ->check(CLI::Range(1e-4, 1e4));
   run->add_option("--set", ro.sets, "Set a parameter: --set youth.ambulant_duration=8 (repeatable)");
   run->add_flag("--overwrite", ro.overwrite, "Replace an existing output file");
   run->add_flag("-q,--quiet", ro.quiet, "Print only where the results went");

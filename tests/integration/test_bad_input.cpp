@@ -91,3 +91,32 @@ TEST_CASE("bad command-line values", "[integration][bad-input]") {
   CHECK(test::zorgsim("info '" + dir + "/none.h5'").exit_code == 2);
   CHECK(test::files_in(dir).empty());
 }
+
+TEST_CASE("dotted keys in files are rejected (they could set a parameter twice)", "[integration][bad-input]") {
+  expect(run_bad("dotted", "youth:\n  ambulant_duration: 9\nyouth.ambulant_duration: 12\n"),
+         "dotted.yaml:3:1: youth.ambulant_duration: write nested sections, not dotted keys");
+}
+
+TEST_CASE("command-line range checks", "[integration][bad-input]") {
+  const std::string small = std::string(ZORGSIM_SOURCE_DIR) + "/tests/data/small.yaml";
+  const std::string dir = test::temp_dir("bad_ranges");
+  CHECK(test::zorgsim("run '" + small + "' -o '" + dir + "/o.h5' --scale -2").exit_code == 2);
+  expect(test::zorgsim("run '" + small + "' -o '" + dir + "/o.h5' --set population.households=1 --scale 0.01"),
+         "run.scale: population.households x run.scale rounds to no household at all");
+  CHECK(test::files_in(dir).empty());
+}
+
+TEST_CASE("a file that is HDF5 but not a zorgsim result", "[integration][bad-input]") {
+  const std::string dir = test::temp_dir("bad_info");
+  // an HDF5 file without zorgsim's attributes: the golden-free /time group of a fresh file
+  // is not needed, any HDF5 file will do; h5 files made by other tools lack config_yaml.
+  const std::string small = std::string(ZORGSIM_SOURCE_DIR) + "/tests/data/small.yaml";
+  REQUIRE(test::zorgsim("run '" + small + "' -q -o '" + dir + "/r.h5'").exit_code == 0);
+  const std::string cmd = "h5copy -i '" + dir + "/r.h5' -o '" + dir + "/other.h5' -s /time -d /time >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) {
+    WARN("h5copy (hdf5-tools) not available: skipping");
+    return;
+  }
+  expect(test::zorgsim("info '" + dir + "/other.h5'"), "not a zorgsim result file");
+  expect(test::zorgsim("info '" + small + "'"), "not an HDF5 file");
+}

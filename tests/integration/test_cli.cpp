@@ -188,3 +188,21 @@ TEST_CASE("every example configuration validates and runs", "[integration][cli][
   }
   CHECK(n >= 4);
 }
+
+TEST_CASE("edge values inside the valid ranges run", "[integration][cli]") {
+  const std::string dir = test::temp_dir("cli_edges");
+  // zero-width age ranges (Boost's uniform_real_distribution would never return)
+  const auto a = test::zorgsim("run '" + small + "' -q -o '" + dir + "/a.h5' --set population.partner_age_gap_max=0" +
+                               " --set population.parent_age_at_oldest_child_min=30" +
+                               " --set population.parent_age_at_oldest_child_max=30");
+  INFO(a.err);
+  CHECK(a.exit_code == 0);
+  // the largest documented seed
+  const auto b = test::zorgsim("run '" + small + "' -q -o '" + dir + "/b.h5' --seed 9007199254740991");
+  INFO(b.err);
+  CHECK(b.exit_code == 0);
+  CHECK(sim::read_string_attribute(dir + "/b.h5", "/", "seed") == "9007199254740991");
+  // more threads than cores
+  CHECK(test::zorgsim("run '" + small + "' -q -o '" + dir + "/c.h5' --threads 5").exit_code == 0);
+  CHECK(sim::read_string_attribute(dir + "/c.h5", "/", "threads") == "5");
+}

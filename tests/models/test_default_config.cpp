@@ -19,11 +19,23 @@ TEST_CASE("every model parameter in the embedded default has a source", "[unit][
   CHECK(missing == 0);
 }
 
-TEST_CASE("sources labelled as assumptions carry the word, tuned values name their target", "[unit][config][sources]") {
+TEST_CASE("every source cites a document or says it is an assumption; tuned values name a target",
+          "[unit][config][sources]") {
   const auto c = zorgsim::test::config();
+  const auto cites = [](const std::string& s) {
+    if (s.find("assumption") != std::string::npos || s.find("illustrative") != std::string::npos) return true;
+    for (const char* doc : {"CBS", "CALIBRATION", "MODEL.md", "Rijksoverheid", "national rule"})
+      if (s.find(doc) != std::string::npos) return true;
+    return false;
+  };
   for (const auto& r : c.params.all()) {
-    if (!r.tuned.empty()) CHECK(r.tuned.size() > 10);
-    if (r.spec->needs_source) CHECK(r.source.size() > 5);
+    if (!r.spec->needs_source) continue;
+    INFO(r.spec->path << ": " << r.source);
+    CHECK(cites(r.source));
+    if (!r.tuned.empty()) {
+      INFO("tuned: " << r.tuned);
+      CHECK(r.tuned.find_first_of("0123456789") != std::string::npos);  // the target's figure
+    }
   }
 }
 
@@ -42,4 +54,15 @@ TEST_CASE("cross-parameter checks catch shares that do not sum to one", "[unit][
                     Catch::Contains("run.end: must not be before run.start"));
   CHECK_THROWS_WITH(zorgsim::test::config({"population.district_low_income_rr=[1, 1]"}),
                     Catch::Contains("needs one value per district"));
+}
+
+TEST_CASE("competing hazards that can exceed one per month are rejected", "[unit][config]") {
+  CHECK_THROWS_WITH(zorgsim::test::config({"youth.general_duration=1"}),
+                    Catch::Contains("youth.general_duration: youth in a general provision"));
+  CHECK_THROWS_WITH(zorgsim::test::config({"youth.to_ambulant=[0.2, 0.2, 0.2, 0]"}),
+                    Catch::Contains("youth.to_ambulant: self-reliant youth"));
+  CHECK_THROWS_WITH(zorgsim::test::config({"wmo.shelter.duration=1"}),
+                    Catch::Contains("an adult's Wmo events"));
+  CHECK_THROWS_WITH(zorgsim::test::config({"population.households=1", "run.scale=0.01"}),
+                    Catch::Contains("run.scale: population.households x run.scale rounds to no household"));
 }

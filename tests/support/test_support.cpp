@@ -1,6 +1,7 @@
 #include "test_support.hpp"
 
 #include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -26,7 +27,11 @@ sim::RunResult run(const app::Configuration& c, int threads) {
   req.first_month = c.run.start_month().index();
   req.months = c.run.months();
   req.replicates = static_cast<int>(c.run.replicates);
-  return sim::run(model, req);
+  // An arena with exactly `threads` slots, so 4 threads means 4 even on a 2-core machine.
+  sim::RunResult result;
+  tbb::task_arena arena(threads);
+  arena.execute([&] { result = sim::run(model, req); });
+  return result;
 }
 
 std::string temp_dir(const std::string& name) {
