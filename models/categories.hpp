@@ -2,9 +2,17 @@
 // The fixed category sets of the model (the order is the order in parameters and output).
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace zorgsim::models {
+
+/// A category name table as strings (for parameter labels and output categories).
+template <std::size_t N>
+std::vector<std::string> names(const std::array<std::string_view, N>& a) {
+  return {a.begin(), a.end()};
+}
 
 enum class HouseholdType : std::uint8_t { Single, Couple, CoupleWithChildren, SingleParent, Other };
 inline constexpr int household_type_count = 5;

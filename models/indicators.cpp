@@ -8,10 +8,6 @@ namespace {
 using sim::Aggregation;
 using sim::IndicatorSpec;
 
-template <std::size_t N>
-std::vector<std::string> cats(const std::array<std::string_view, N>& a) {
-  return {a.begin(), a.end()};
-}
 const std::vector<std::string> tiers = {"tier0_self_reliant", "tier1_general", "tier2_bespoke", "tier3_heavy"};
 
 std::vector<IndicatorSpec> build() {
@@ -23,14 +19,14 @@ std::vector<IndicatorSpec> build() {
   set(Ind::Households, {"population.households", "households", S, "Private households at the end of the month", "huishoudens", {}});
   set(Ind::Births, {"population.births", "persons", F, "Live births during the month", "geboorten", {}});
   set(Ind::Deaths, {"population.deaths", "persons", F, "Deaths during the month", "sterfte", {}});
-  set(Ind::PersonsByAge, {"population.persons_by_age", "persons", S, "Inhabitants by age band (years)", "leeftijdsopbouw", cats(age_band_names)});
+  set(Ind::PersonsByAge, {"population.persons_by_age", "persons", S, "Inhabitants by age band (years)", "leeftijdsopbouw", names(age_band_names)});
   set(Ind::YouthStock, {"youth.stock_by_state", "persons", S,
        "Persons aged 0-22 by youth-care state at the end of the month; states 3-6 are out-of-home placements",
-       "jeugdigen naar vorm van jeugdhulp (verblijf = uithuisplaatsing)", cats(youth_state_names)});
+       "jeugdigen naar vorm van jeugdhulp (verblijf = uithuisplaatsing)", names(youth_state_names)});
   set(Ind::YouthInflow, {"youth.inflow_by_state", "persons", F,
-       "Entries into each youth-care state (births enter self_reliant)", "instroom", cats(youth_state_names)});
+       "Entries into each youth-care state (births enter self_reliant)", "instroom", names(youth_state_names)});
   set(Ind::YouthOutflow, {"youth.outflow_by_state", "persons", F,
-       "Exits from each youth-care state (incl. deaths and leaving at 23)", "uitstroom", cats(youth_state_names)});
+       "Exits from each youth-care state (incl. deaths and leaving at 23)", "uitstroom", names(youth_state_names)});
   set(Ind::YouthTier, {"youth.persons_by_tier", "persons", S, "Persons aged 0-22 by care tier (Jeugdwet)",
        "jeugdigen naar trede", tiers});
   set(Ind::YouthCareDuringYear, {"youth.bespoke_care_since_january_0_17", "persons", S,
@@ -41,9 +37,9 @@ std::vector<IndicatorSpec> build() {
        "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
        "to_protected_living", "aged_out_at_23"}});
   set(Ind::WmoClients, {"wmo.clients_by_provision", "persons", S, "Adults holding each Wmo provision (a person can hold several)",
-       "cliënten per Wmo-voorziening", cats(wmo_provision_names)});
-  set(Ind::WmoStarts, {"wmo.starts_by_provision", "persons", F, "Starts of each Wmo provision", "instroom", cats(wmo_provision_names)});
-  set(Ind::WmoEnds, {"wmo.ends_by_provision", "persons", F, "Ends of each Wmo provision (incl. deaths)", "uitstroom", cats(wmo_provision_names)});
+       "cliënten per Wmo-voorziening", names(wmo_provision_names)});
+  set(Ind::WmoStarts, {"wmo.starts_by_provision", "persons", F, "Starts of each Wmo provision", "instroom", names(wmo_provision_names)});
+  set(Ind::WmoEnds, {"wmo.ends_by_provision", "persons", F, "Ends of each Wmo provision (incl. deaths)", "uitstroom", names(wmo_provision_names)});
   set(Ind::WmoTier, {"wmo.persons_by_tier", "persons", S, "Adults (18+) by highest Wmo tier held", "volwassenen naar trede", tiers});
   set(Ind::WmoAnyBespoke, {"wmo.clients_any_bespoke", "persons", S, "Adults with at least one bespoke Wmo provision (tier 2-3)",
        "cliënten met een Wmo-maatwerkvoorziening", {}});
@@ -55,13 +51,13 @@ std::vector<IndicatorSpec> build() {
        "korter dan 3 jaar in de bijstand", {}});
   set(Ind::WelfarePersons, {"welfare.persons", "persons", S, "Persons in households on welfare", "personen in bijstandshuishoudens", {}});
   set(Ind::HouseholdsByIncome, {"households.by_income_class", "households", S, "Households by income relative to the social minimum",
-       "inkomen t.o.v. sociaal minimum", cats(income_class_names)});
+       "inkomen t.o.v. sociaal minimum", names(income_class_names)});
   set(Ind::HouseholdsByDebt, {"households.by_debt_state", "households", S, "Households by debt situation", "schuldensituatie",
-       cats(debt_state_names)});
+       names(debt_state_names)});
   set(Ind::CostByItem, {"cost.by_provision", "EUR", F, "Gross cost per provision (nominal, indexed)", "lasten per voorziening",
-       cats(cost_item_names)});
+       names(cost_item_names)});
   set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_provision over the law's provisions)",
-       "lasten per wet", cats(law_names)});
+       "lasten per wet", names(law_names)});
   set(Ind::CopaymentRevenue, {"revenue.copayment", "EUR", F, "Wmo co-payments received", "eigen bijdragen", {}});
   set(Ind::CostNet, {"cost.net_total", "EUR", F, "Gross cost of all laws minus co-payment revenue", "netto lasten", {}});
   return v;

@@ -12,11 +12,6 @@ namespace {
 using sim::Declarer;
 using sim::ParamMeta;
 
-template <std::size_t N>
-std::vector<std::string> names(const std::array<std::string_view, N>& a) {
-  return {a.begin(), a.end()};
-}
-
 const std::vector<std::string> youth_bands = {"0-3", "4-11", "12-17", "18-22"};
 const std::vector<std::string> adult_bands = {"18-22", "23-64", "65-74", "75+"};
 const std::vector<std::string> forms = {"foster_care", "family_home", "residential", "closed_youth_care"};
