@@ -27,7 +27,7 @@ class HouseholdWorld final : public sim::World {
     synthesize_block(m_tables, m_key, m_first_month, first, count, m_blocks[b]);
   }
 
-  void step_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
+  void step_block(std::size_t b, int /*phase*/, const sim::StepContext& ctx, double* tally) override {
     Tally t(tally);
     models::step_block(m_tables, m_blocks[b], ctx, t);
   }

@@ -1,5 +1,7 @@
 #include "sim/bench.hpp"
 
+#include "sim/simulation.hpp"
+
 #include <sys/resource.h>
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
@@ -39,15 +41,12 @@ BenchResult bench_in_arena(const Model& model, const RandomKey& key, int first_m
   });
   const auto t1 = clock::now();
   r.persons = world->person_count();
-  std::vector<double> partial(blocks * width);
+  std::vector<double> partial, row(width);
+  const std::vector<PhaseKind> phases = world->month_phases();
   double person_months = 0;
   for (int m = 0; m < months; ++m) {
     person_months += static_cast<double>(world->person_count());
-    const StepContext ctx{first_month + m, m, key};
-    std::fill(partial.begin(), partial.end(), 0.0);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& rg) {
-      for (std::size_t b = rg.begin(); b != rg.end(); ++b) world->step_block(b, ctx, partial.data() + b * width);
-    });
+    step_month(*world, phases, StepContext{first_month + m, m, key}, partial, width, row.data());
   }
   const auto t2 = clock::now();
   r.synthesis_seconds = std::chrono::duration<double>(t1 - t0).count();

@@ -44,6 +44,11 @@ struct StepContext {
   RandomKey key;
 };
 
+/// How a month is split. A per-block phase runs on every block, in parallel; a global
+/// phase runs once, on one thread, and may read and write every block (e.g. to allocate
+/// scarce capacity or to hand arrivals to blocks). Phases run in the order listed.
+enum class PhaseKind { PerBlock, Global };
+
 /// One replicate's simulated population, split in blocks that can be stepped in parallel.
 /// A block's step reads and writes only that block (plus read-only shared data), and
 /// adds its contributions to a tally laid out as the model's indicators, in order.
@@ -53,8 +58,13 @@ class World {
   virtual std::size_t block_count() const = 0;
   /// Synthesises block `b` (called once, blocks in any order and in parallel).
   virtual void init_block(std::size_t b) = 0;
-  /// Simulates one month for block `b` and adds its indicator values to `tally`.
-  virtual void step_block(std::size_t b, const StepContext& ctx, double* tally) = 0;
+  /// The phases of a month (default: one per-block phase).
+  virtual std::vector<PhaseKind> month_phases() const { return {PhaseKind::PerBlock}; }
+  /// Per-block phase `phase` of one month for block `b`; adds to that block's `tally`.
+  virtual void step_block(std::size_t b, int phase, const StepContext& ctx, double* tally) = 0;
+  /// Global phase `phase` of one month; adds to the month's global tally row (summed
+  /// after the block rows, in a fixed order).
+  virtual void step_global(int /*phase*/, const StepContext& /*ctx*/, double* /*tally*/) {}
   /// Adds the block's current stocks to `tally` without simulating (the initial state).
   virtual void record_block(std::size_t b, const StepContext& ctx, double* tally) = 0;
   virtual std::size_t person_count() const = 0;

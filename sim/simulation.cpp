@@ -37,6 +37,23 @@ std::size_t width_of(const Model& model) {
 
 }  // namespace
 
+void step_month(World& world, const std::vector<PhaseKind>& phases, const StepContext& ctx, std::vector<double>& partial,
+                std::size_t width, double* out) {
+  const std::size_t blocks = world.block_count();
+  partial.assign((blocks + 1) * width, 0.0);  // one row per block, then the global row
+  for (std::size_t p = 0; p < phases.size(); ++p) {
+    const int phase = static_cast<int>(p);
+    if (phases[p] == PhaseKind::Global) {
+      world.step_global(phase, ctx, partial.data() + blocks * width);
+      continue;
+    }
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const tbb::blocked_range<std::size_t>& r) {
+      for (std::size_t b = r.begin(); b != r.end(); ++b) world.step_block(b, phase, ctx, partial.data() + b * width);
+    });
+  }
+  reduce_in_block_order(partial, blocks + 1, width, out);
+}
+
 void run_replicate(const Model& model, const RandomKey& key, int first_month, int months, double* initial_row,
                    double* monthly_rows, std::size_t* persons, const std::function<void(int)>& after_month) {
   const std::size_t width = width_of(model);
@@ -48,19 +65,16 @@ void run_replicate(const Model& model, const RandomKey& key, int first_month, in
   if (persons) *persons = world->person_count();
   std::vector<double> partial(blocks * width);
   // The initial stocks, recorded as at the end of the month before the first.
-  StepContext ctx{first_month - 1, -1, key};
+  const StepContext initial{first_month - 1, -1, key};
   std::fill(partial.begin(), partial.end(), 0.0);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t b = r.begin(); b != r.end(); ++b) world->record_block(b, ctx, partial.data() + b * width);
+    for (std::size_t b = r.begin(); b != r.end(); ++b) world->record_block(b, initial, partial.data() + b * width);
   });
   reduce_in_block_order(partial, blocks, width, initial_row);
+  const std::vector<PhaseKind> phases = world->month_phases();
   for (int m = 0; m < months; ++m) {
-    ctx = StepContext{first_month + m, m, key};
-    std::fill(partial.begin(), partial.end(), 0.0);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const tbb::blocked_range<std::size_t>& r) {
-      for (std::size_t b = r.begin(); b != r.end(); ++b) world->step_block(b, ctx, partial.data() + b * width);
-    });
-    reduce_in_block_order(partial, blocks, width, monthly_rows + static_cast<std::size_t>(m) * width);
+    step_month(*world, phases, StepContext{first_month + m, m, key}, partial, width,
+               monthly_rows + static_cast<std::size_t>(m) * width);
     if (after_month) after_month(m + 1);
   }
 }

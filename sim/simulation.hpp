@@ -51,6 +51,11 @@ struct RunRequest {
 
 RunResult run(const Model& model, const RunRequest& request, const Progress& progress = {});
 
+/// One month of a world: its phases in order, then the block rows and the global row
+/// summed in that order into `out` (`partial` is scratch).
+void step_month(World& world, const std::vector<PhaseKind>& phases, const StepContext& ctx,
+                std::vector<double>& partial, std::size_t width, double* out);
+
 /// One replicate, stepped on the calling thread's task arena (used by run and by bench).
 void run_replicate(const Model& model, const RandomKey& key, int first_month, int months,
                    double* initial_row, double* monthly_rows, std::size_t* persons,
