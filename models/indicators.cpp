@@ -19,14 +19,22 @@ std::vector<IndicatorSpec> build() {
   set(Ind::Households, {"population.households", "households", S, "Private households at the end of the month", "huishoudens", {}});
   set(Ind::Births, {"population.births", "persons", F, "Live births during the month", "geboorten", {}});
   set(Ind::Deaths, {"population.deaths", "persons", F, "Deaths during the month", "sterfte", {}});
+  set(Ind::Immigrants, {"population.immigrants", "persons", F,
+       "Persons moving into the municipality (arriving households and partners moving in)", "vestiging", {}});
+  set(Ind::Emigrants, {"population.emigrants", "persons", F, "Persons leaving the municipality with their household",
+       "vertrek", {}});
+  set(Ind::HouseholdEvents, {"population.household_events", "events", F,
+       "Household changes: new households of children leaving home and of separations (the leaving head), partners "
+       "moving in, arriving and departing households, households whose members all died",
+       "huishoudensdynamiek", {"left_home", "separated", "partner_moved_in", "arrived", "departed", "dissolved"}});
   set(Ind::PersonsByAge, {"population.persons_by_age", "persons", S, "Inhabitants by age band (years)", "leeftijdsopbouw", names(age_band_names)});
   set(Ind::YouthStock, {"youth.stock_by_state", "persons", S,
        "Persons aged 0-22 by youth-care state at the end of the month; states 3-6 are out-of-home placements",
        "jeugdigen naar vorm van jeugdhulp (verblijf = uithuisplaatsing)", names(youth_state_names)});
   set(Ind::YouthInflow, {"youth.inflow_by_state", "persons", F,
-       "Entries into each youth-care state (births enter self_reliant)", "instroom", names(youth_state_names)});
+       "Entries into each youth-care state (births and persons under 23 moving in enter self_reliant)", "instroom", names(youth_state_names)});
   set(Ind::YouthOutflow, {"youth.outflow_by_state", "persons", F,
-       "Exits from each youth-care state (incl. deaths and leaving at 23)", "uitstroom", names(youth_state_names)});
+       "Exits from each youth-care state (incl. deaths, moving away and leaving at 23)", "uitstroom", names(youth_state_names)});
   set(Ind::YouthTier, {"youth.persons_by_tier", "persons", S, "Persons aged 0-22 by care tier (Jeugdwet)",
        "jeugdigen naar trede", tiers});
   set(Ind::YouthCareDuringYear, {"youth.bespoke_care_since_january_0_17", "persons", S,
@@ -39,14 +47,14 @@ std::vector<IndicatorSpec> build() {
   set(Ind::WmoClients, {"wmo.clients_by_provision", "persons", S, "Adults holding each Wmo provision (a person can hold several)",
        "cliënten per Wmo-voorziening", names(wmo_provision_names)});
   set(Ind::WmoStarts, {"wmo.starts_by_provision", "persons", F, "Starts of each Wmo provision", "instroom", names(wmo_provision_names)});
-  set(Ind::WmoEnds, {"wmo.ends_by_provision", "persons", F, "Ends of each Wmo provision (incl. deaths)", "uitstroom", names(wmo_provision_names)});
+  set(Ind::WmoEnds, {"wmo.ends_by_provision", "persons", F, "Ends of each Wmo provision (incl. deaths and moving away)", "uitstroom", names(wmo_provision_names)});
   set(Ind::WmoTier, {"wmo.persons_by_tier", "persons", S, "Adults (18+) by highest Wmo tier held", "volwassenen naar trede", tiers});
   set(Ind::WmoAnyBespoke, {"wmo.clients_any_bespoke", "persons", S, "Adults with at least one bespoke Wmo provision (tier 2-3)",
        "cliënten met een Wmo-maatwerkvoorziening", {}});
   set(Ind::HomeAdaptations, {"wmo.home_adaptations", "adaptations", F, "One-off home adaptations granted", "woonvoorzieningen", {}});
   set(Ind::WelfareHouseholds, {"welfare.households", "households", S, "Households on welfare at the end of the month", "huishoudens in de bijstand", {}});
   set(Ind::WelfareInflow, {"welfare.inflow", "households", F, "Welfare spells started", "instroom bijstand", {}});
-  set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household dissolved)", "uitstroom bijstand", {}});
+  set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household moved away or dissolved)", "uitstroom bijstand", {}});
   set(Ind::WelfareShortSpells, {"welfare.spells_under_3_years", "households", S, "Households on welfare for less than 3 years",
        "korter dan 3 jaar in de bijstand", {}});
   set(Ind::WelfarePersons, {"welfare.persons", "persons", S, "Persons in households on welfare", "personen in bijstandshuishoudens", {}});

@@ -9,7 +9,7 @@
 namespace zorgsim::models {
 
 enum class Ind : int {
-  Persons, Households, Births, Deaths, PersonsByAge,
+  Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareShortSpells, WelfarePersons,
@@ -18,6 +18,9 @@ enum class Ind : int {
   Count
 };
 inline constexpr int indicator_count = static_cast<int>(Ind::Count);
+
+/// Categories of the HouseholdEvents flow.
+enum class HouseholdEvent : int { LeftHome, Separated, PartnerMovedIn, Arrived, Departed, Dissolved };
 
 /// Categories of the YouthCliff flow.
 enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23 };

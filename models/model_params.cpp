@@ -88,6 +88,32 @@ void declare_demography(const Declarer<DemographyParams>& d) {
            {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49"}});
   d.real("male_share_at_birth", &DemographyParams::male_share_at_birth,
          {"share", 0, 1, "Share of boys among live births", "geslachtsverhouding bij geboorte"});
+  d.reals("leave_home", &DemographyParams::leave_home,
+          {"probability per year", 0, 1, "A child living at home leaves to live alone, by age", "uit huis gaan",
+           {"18-22", "23-29"}});
+  d.real("separation", &DemographyParams::separation,
+         {"probability per year", 0, 1,
+          "A couple separates: the head moves out alone, the partner keeps the household and the children",
+          "scheiding"});
+  d.reals("partnering", &DemographyParams::partnering,
+          {"probability per year", 0, 1,
+           "A single head (or single parent) gains a partner who moves in from outside the municipality, by age",
+           "samenwonen", {"18-29", "30-44", "45-59"}});
+  d.real("separation_income_drop", &DemographyParams::separation_income_drop,
+         {"probability", 0, 1, "After a separation, the household keeping the children drops one income class",
+          "inkomensdaling na scheiding"});
+}
+
+void declare_migration(const Declarer<MigrationParams>& d) {
+  d.real("arrivals", &MigrationParams::arrivals,
+         {"fraction per year", 0, 1, "Households moving into the municipality per year, as a fraction of the base-year households",
+          "vestiging"});
+  d.reals("departure", &MigrationParams::departure,
+          {"probability per year", 0, 1, "A household leaves the municipality, by the head's age", "vertrek",
+           {"18-29", "30-44", "45-64", "65+"}});
+  d.reals("arrival_adult_age_band_weight", &MigrationParams::arrival_adult_age_band_weight,
+          {"relative weight", 0, 1e6, "Head ages of arriving non-family households (movers are young)", "",
+           {"18-22", "23-34", "35-49", "50-64", "65-74", "75-84", "85-99"}});
 }
 
 void declare_youth(const Declarer<YouthParams>& d) {
@@ -218,6 +244,7 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_youth(root.section(&ModelParams::youth, "youth"));
   declare_wmo(root.section(&ModelParams::wmo, "wmo"));
   declare_welfare(root.section(&ModelParams::welfare, "welfare"));
+  declare_migration(root.section(&ModelParams::migration, "migration"));
   declare_money(root.section(&ModelParams::money, "money"));
   return specs;
 }
@@ -291,6 +318,7 @@ void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnosti
   check_sum(p.welfare.exit_income_share, "welfare.exit_income_share", w, diags);
   check_positive_sum(pop.child_age_weight, "population.child_age_weight", w, diags);
   check_positive_sum(pop.adult_age_band_weight, "population.adult_age_band_weight", w, diags);
+  check_positive_sum(p.migration.arrival_adult_age_band_weight, "migration.arrival_adult_age_band_weight", w, diags);
   const std::size_t nd = pop.district_names.size();
   if (pop.district_household_share.size() != nd)
     diags.add(w.where("population.district_household_share"), "population.district_household_share",

@@ -41,6 +41,16 @@ struct DemographyParams {
   std::vector<double> mortality_female;
   std::vector<double> fertility;         // annual births per woman by 5-year band 15-49
   double male_share_at_birth = 0.5;
+  std::vector<double> leave_home;        // annual probability, children at home aged 18-22, 23-29
+  double separation = 0;                 // annual probability that a couple separates
+  std::vector<double> partnering;        // annual probability a single head (18-29, 30-44, 45-59) gains a partner
+  double separation_income_drop = 0;     // probability the household keeping the children drops an income class
+};
+
+struct MigrationParams {
+  double arrivals = 0;                   // households arriving per year, as a fraction of the base-year households
+  std::vector<double> departure;         // annual probability a household leaves, by head age 18-29, 30-44, 45-64, 65+
+  std::vector<double> arrival_adult_age_band_weight;  // head ages of arriving non-family households
 };
 
 struct YouthParams {
@@ -105,6 +115,7 @@ struct ModelParams {
   YouthParams youth;
   WmoParams wmo;
   WelfareParams welfare;
+  MigrationParams migration;
   MoneyParams money;
 };
 

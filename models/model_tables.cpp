@@ -15,6 +15,11 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (std::size_t d = 0; d < p.population.district_low_income_rr.size(); ++d)
     mean += p.population.district_household_share[d] * p.population.district_low_income_rr[d];
   for (double rr : p.population.district_low_income_rr) t.district_rr.push_back(mean > 0 ? rr / mean : 1.0);
+  for (int i = 0; i < 2; ++i) t.leave_home[i] = monthly_from_annual_probability(p.demography.leave_home[i]);
+  t.separation = monthly_from_annual_probability(p.demography.separation);
+  for (int i = 0; i < 3; ++i) t.partnering[i] = monthly_from_annual_probability(p.demography.partnering[i]);
+  for (int i = 0; i < 4; ++i) t.departure[i] = monthly_from_annual_probability(p.migration.departure[i]);
+  t.arrivals_per_month = p.migration.arrivals / 12.0;
   t.indexation_per_year = p.money.indexation_per_year;
   t.price_base_year = static_cast<int>(p.money.price_base_year);
   return t;

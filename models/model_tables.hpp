@@ -2,6 +2,7 @@
 // Derived quantities computed once from the parameters before any simulation: monthly
 // thresholds, exit probabilities, relative-risk tables, stationary initial distributions.
 // Never written in YAML (they would drift from the parameters they derive from).
+#include <array>
 #include <vector>
 
 #include "models/demography.hpp"
@@ -19,6 +20,12 @@ struct ModelTables {
   WmoTables wmo;
   WelfareTables welfare;
   std::vector<double> district_rr;  // normalised so the share-weighted mean is 1
+  // Household events, monthly probabilities.
+  std::array<double, 2> leave_home{};   // 18-22, 23-29
+  double separation = 0;
+  std::array<double, 3> partnering{};   // 18-29, 30-44, 45-59
+  std::array<double, 4> departure{};    // head 18-29, 30-44, 45-64, 65+
+  double arrivals_per_month = 0;        // fraction of the base-year households
   double indexation_per_year = 0;
   int price_base_year = 2024;
   /// Price index of a month relative to the base year: (1 + i)^(year - base year).

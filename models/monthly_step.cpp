@@ -2,15 +2,18 @@
 
 #include <vector>
 
+#include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
 
 namespace zorgsim::models {
 
 namespace {
 
-constexpr std::uint16_t dead = 0xFFFF;  // age_months marker until the block is compacted
+// age_months markers until the block is compacted: died, or moved out of the municipality.
+constexpr std::uint16_t dead = 0xFFFF;
+constexpr std::uint16_t gone = 0xFFFE;
 
-bool alive(const Persons& ps, std::size_t i) { return ps.age_months[i] != dead; }
+bool alive(const Persons& ps, std::size_t i) { return ps.age_months[i] < gone; }
 int youth_state(const Persons& ps, std::size_t i) { return ps.youth[i] & youth_bits::state_mask; }
 void set_youth_state(Persons& ps, std::size_t i, int s) {
   ps.youth[i] = static_cast<std::uint8_t>((ps.youth[i] & ~youth_bits::state_mask) | s);
@@ -116,7 +119,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         if (rng.uniform01() < t.params.population.lvb_prevalence) traits |= trait::lvb;
         b.births.push_back({static_cast<std::uint32_t>(h), newborn_id(ps.id[i], ctx.month_index), traits});
       }
-      if (ps.age_months[i] < dead - 1) ++ps.age_months[i];
+      if (ps.age_months[i] < gone - 1) ++ps.age_months[i];
       youth_cliff(t, ps, i, ctx, tally);
     }
   }
@@ -128,14 +131,16 @@ struct HouseholdFacts {
   bool any_alive = false;
   bool vulnerable_parent = false;  // a head or partner with LVB or a psychiatric vulnerability
   bool vulnerable_adult = false;   // any adult member with one
+  sim::Words4 words{};             // the household's month block (lanes: HouseholdLane)
 };
 
-void household_facts(const Block& b, std::vector<HouseholdFacts>& out) {
+void household_facts(const Block& b, const sim::StepContext& ctx, std::vector<HouseholdFacts>& out) {
   const Households& hh = b.households;
   const Persons& ps = b.persons;
   out.assign(hh.count(), HouseholdFacts{});
   for (std::size_t h = 0; h < hh.count(); ++h) {
     HouseholdFacts& f = out[h];
+    f.words = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::HouseholdMonth));
     const auto [begin, end] = members(hh, h);
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
@@ -156,9 +161,7 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
     const HouseholdFacts& f = facts[h];
     if (!f.any_alive) continue;  // dissolves at commit
     const int head_age = ps.age_months[f.head];
-    const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index),
-                                          id(Stream::HouseholdMonth));
-    const double u = sim::to_unit(w[LaneWelfare]);
+    const double u = sim::to_unit(f.words[LaneWelfare]);
     if (hh.welfare[h] > 0) {
       const int months_on = hh.welfare[h] - 1;
       if (head_age >= t.welfare.pension_age_months) {
@@ -180,6 +183,103 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
         hh.income[h] = 0;
         tally.add(Ind::WelfareInflow);
       }
+    }
+  }
+}
+
+// ---- phase: household events (leaving the municipality, separation, a partner moving in,
+// children leaving home) ---------------------------------------------------------------
+void depart(Block& b, std::size_t h, Tally& tally) {
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  const auto [begin, end] = members(hh, h);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!alive(ps, i)) continue;
+    tally.add(Ind::Emigrants);
+    if (years(ps.age_months[i]) < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
+    for (int k = 0; k < wmo_provision_count; ++k)
+      if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
+    ps.age_months[i] = gone;
+  }
+  if (hh.welfare[h] > 0) tally.add(Ind::WelfareOutflow);
+  tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Departed), 1);
+  b.departed.push_back(static_cast<std::uint32_t>(h));
+}
+
+int departure_band(int years) { return years <= 29 ? 0 : years <= 44 ? 1 : years <= 64 ? 2 : 3; }
+
+PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t head, std::uint32_t h,
+                           const sim::StepContext& ctx) {
+  const PopulationParams& p = t.params.population;
+  sim::KeyedStream rng(ctx.key, ps.id[head], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Partner));
+  const double gap = p.partner_age_gap_max * (2 * rng.uniform01() - 1);
+  const int age = std::max(18 * 12, ps.age_months[head] + static_cast<int>(gap * 12));
+  const bool female = !(ps.traits[head] & trait::female);
+  std::uint8_t traits = trait::with_role(female ? trait::female : 0, Role::Partner);
+  const int y = age / 12;
+  if (rng.uniform01() < p.lvb_prevalence) traits |= trait::lvb;
+  if (rng.uniform01() < p.psychiatric_prevalence) traits |= trait::psychiatric;
+  if (rng.uniform01() < p.physical_limitation_by_adult_band[adult_band(y)]) traits |= trait::physical;
+  if (rng.uniform01() < p.low_literacy_prevalence) traits |= trait::low_literacy;
+  if (y < 67 && rng.uniform01() < p.employment_rate) traits |= trait::employed;
+  return {h, partner_id(ps.id[head], ctx.month_index), static_cast<std::uint16_t>(age), traits};
+}
+
+void household_events(const ModelTables& t, Block& b, const sim::StepContext& ctx,
+                      const std::vector<HouseholdFacts>& facts, Tally& tally) {
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  const auto& income_share = t.params.population.income_share_non_welfare;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    const HouseholdFacts& f = facts[h];
+    if (!f.any_alive) continue;
+    const int head_years = years(ps.age_months[f.head]);
+    if (sim::to_unit(f.words[LaneDeparture]) < t.departure[departure_band(head_years)]) {
+      depart(b, h, tally);
+      continue;
+    }
+    const auto type = static_cast<HouseholdType>(hh.type[h]);
+    const auto [begin, end] = members(hh, h);
+    bool couple = (type == HouseholdType::Couple || type == HouseholdType::CoupleWithChildren) &&
+                  trait::role(ps.traits[f.head]) == Role::Head;
+    if (couple) {  // both partners still alive this month
+      bool partner = false;
+      for (std::size_t i = begin; i < end; ++i) partner |= alive(ps, i) && trait::role(ps.traits[i]) == Role::Partner;
+      couple = partner;
+    }
+    std::size_t separating = end;
+    if (couple && sim::to_unit(f.words[LaneSeparation]) < t.separation) {
+      separating = f.head;
+      b.moves.push_back({static_cast<std::uint32_t>(f.head), formed_household_id(ps.id[f.head], ctx.month_index),
+                         hh.district[h], hh.income[h], hh.network[h], hh.debt[h]});
+      tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Separated), 1);
+      sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Separation));
+      if (hh.income[h] > 0 && rng.uniform01() < t.params.demography.separation_income_drop) --hh.income[h];
+    }
+    const bool single_head = (type == HouseholdType::Single || type == HouseholdType::SingleParent) &&
+                             trait::role(ps.traits[f.head]) == Role::Head && head_years >= 18 && head_years <= 59;
+    if (single_head) {
+      const int band = head_years <= 29 ? 0 : head_years <= 44 ? 1 : 2;
+      if (sim::to_unit(f.words[LanePartnering]) < t.partnering[band]) {
+        b.partners.push_back(partner_for(t, ps, f.head, static_cast<std::uint32_t>(h), ctx));
+        tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::PartnerMovedIn), 1);
+      }
+    }
+    if (type == HouseholdType::Single || type == HouseholdType::Couple) continue;  // no children at home
+    for (std::size_t i = begin; i < end; ++i) {  // children at home 18-29 leaving to live alone
+      if (i == separating || !alive(ps, i) || trait::role(ps.traits[i]) != Role::Child) continue;
+      const int y = years(ps.age_months[i]);
+      if (y < 18 || y > 29) continue;
+      const sim::Words4 w =
+          sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::LeaveHome));
+      if (sim::to_unit(w[0]) >= t.leave_home[y <= 22 ? 0 : 1]) continue;
+      const double u = sim::to_unit(w[1]);
+      int income = 0;
+      for (double c = income_share[0]; income < income_class_count - 1 && u >= c; c += income_share[++income]) {}
+      b.moves.push_back({static_cast<std::uint32_t>(i), formed_household_id(ps.id[i], ctx.month_index),
+                         hh.district[h], static_cast<std::uint8_t>(income), hh.network[h],
+                         static_cast<std::uint8_t>(DebtState::None)});
+      tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::LeftHome), 1);
     }
   }
 }
@@ -284,55 +384,111 @@ void clear(Persons& ps) {
   ps.wmo.clear();
 }
 
-// Rebuilds the block's person arrays without the dead and with the newborns placed after
-// their household's members. Only households with a death or a birth are looked at; the
-// persons between them are copied in bulk. `spare` is a reusable buffer that receives
-// the new arrays and is swapped in (the old arrays become the next spare).
-void commit_births_and_deaths(Block& b, Persons& spare, Tally& tally) {
-  if (b.births.empty() && b.deaths.empty()) return;
+void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::uint8_t traits) {
+  ps.id.push_back(id);
+  ps.age_months.push_back(age);
+  ps.traits.push_back(traits);
+  ps.youth.push_back(0);
+  ps.wmo.push_back(0);
+}
+
+void copy_household(Households& hh, std::size_t to, std::size_t from) {
+  hh.id[to] = hh.id[from], hh.size[to] = hh.size[from], hh.type[to] = hh.type[from];
+  hh.district[to] = hh.district[from], hh.income[to] = hh.income[from], hh.network[to] = hh.network[from];
+  hh.debt[to] = hh.debt[from], hh.welfare[to] = hh.welfare[from];
+}
+
+void push_household(Households& hh, std::uint64_t id, std::size_t first, std::size_t size, HouseholdType type,
+                    std::uint8_t district, std::uint8_t income, std::uint8_t network, std::uint8_t debt) {
+  hh.id.push_back(id);
+  hh.first.push_back(static_cast<std::uint32_t>(first));
+  hh.size.push_back(static_cast<std::uint8_t>(size));
+  hh.type.push_back(static_cast<std::uint8_t>(type));
+  hh.district.push_back(district);
+  hh.income.push_back(income);
+  hh.network.push_back(network);
+  hh.debt.push_back(debt);
+  hh.welfare.push_back(0);
+}
+
+// Cursor over an ascending list of pending events keyed by household (or person) index.
+template <class V, class Key>
+struct Cursor {
+  const V& items;
+  Key key;
+  std::size_t next = 0;
+  bool at(std::size_t index) const { return next < items.size() && key(items[next]) == index; }
+};
+
+// Rebuilds the block's arrays after the month's demographic events: without the dead and
+// the departed, with newborns and partners moving in placed after their household's
+// members, and with new households (persons moving out, arrivals) at the end. Only
+// households with an event are looked at; the persons in between are copied in bulk.
+// `spare` is a reusable buffer that receives the new person arrays and is swapped in.
+void commit_household_changes(const ModelTables& t, Block& b, const sim::StepContext& ctx, Persons& spare,
+                              Tally& tally) {
+  if (b.births.empty() && b.deaths.empty() && b.departed.empty() && b.moves.empty() && b.partners.empty() &&
+      b.arrivals.empty())
+    return;
   Households& hh = b.households;
   const Persons& old = b.persons;
   Persons& ps = spare;
   clear(ps);
-  ps.id.reserve(old.size() + b.births.size());
-  std::size_t next_birth = 0, next_death = 0, kept = 0, copied_to = 0;  // old persons [0, copied_to) are done
+  ps.id.reserve(old.size() + b.births.size() + b.partners.size() + b.arrivals.size() * 3);
+  Cursor births{b.births, [](const PendingBirth& x) -> std::size_t { return x.household; }};
+  Cursor partners{b.partners, [](const PendingPartner& x) -> std::size_t { return x.household; }};
+  Cursor deaths{b.deaths, [](std::uint32_t x) -> std::size_t { return x; }};
+  Cursor departed{b.departed, [](std::uint32_t x) -> std::size_t { return x; }};
+  Cursor moves{b.moves, [](const PendingMove& x) -> std::size_t { return x.person; }};
+  std::size_t kept = 0, copied_to = 0;  // old persons [0, copied_to) are done
   const auto flush_until = [&](std::size_t old_index) {  // bulk-copy unchanged persons
     if (old_index > copied_to) append_person(ps, old, copied_to, old_index);
     copied_to = old_index;
   };
   for (std::size_t h = 0; h < hh.count(); ++h) {
-    const bool has_birth = next_birth < b.births.size() && b.births[next_birth].household == h;
-    const bool has_death = next_death < b.deaths.size() && b.deaths[next_death] == h;
     const auto [begin, end] = members(hh, h);
-    if (!has_birth && !has_death) {  // unchanged: its persons travel in the bulk run
+    const bool has_move = moves.next < b.moves.size() && b.moves[moves.next].person < end;
+    if (departed.at(h)) {  // the whole household left (flows were counted when it left)
+      ++departed.next;
+      deaths.next += deaths.at(h);
+      while (births.at(h)) ++births.next;  // born just before leaving: born elsewhere
+      flush_until(begin);
+      copied_to = end;
+      continue;
+    }
+    if (!births.at(h) && !deaths.at(h) && !partners.at(h) && !has_move) {  // unchanged: travels in bulk
       hh.first[kept] = static_cast<std::uint32_t>(begin - copied_to + ps.size());
-      if (kept != h) {
-        hh.id[kept] = hh.id[h], hh.size[kept] = hh.size[h], hh.type[kept] = hh.type[h];
-        hh.district[kept] = hh.district[h], hh.income[kept] = hh.income[h], hh.network[kept] = hh.network[h];
-        hh.debt[kept] = hh.debt[h], hh.welfare[kept] = hh.welfare[h];
-      }
+      if (kept != h) copy_household(hh, kept, h);
       ++kept;
       continue;
     }
-    next_death += has_death;
+    deaths.next += deaths.at(h);
     flush_until(begin);
     const std::size_t first = ps.size();
-    for (std::size_t i = begin; i < end; ++i)
+    for (std::size_t i = begin; i < end; ++i) {
+      if (moves.at(i)) {  // moves out: placed in its new household below
+        ++moves.next;
+        continue;
+      }
       if (alive(old, i)) append_person(ps, old, i, i + 1);
+    }
     copied_to = end;
-    for (; next_birth < b.births.size() && b.births[next_birth].household == h; ++next_birth) {
-      const PendingBirth& nb = b.births[next_birth];
-      ps.id.push_back(nb.id);
-      ps.age_months.push_back(0);
-      ps.traits.push_back(nb.traits);
-      ps.youth.push_back(0);
-      ps.wmo.push_back(0);
+    for (; births.at(h); ++births.next) {
+      const PendingBirth& nb = b.births[births.next];
+      append_new_person(ps, nb.id, 0, nb.traits);
       tally.add(Ind::Births);
       tally.add(Ind::YouthInflow, 0, 1);
     }
+    for (; partners.at(h); ++partners.next) {
+      const PendingPartner& np = b.partners[partners.next];
+      append_new_person(ps, np.id, np.age_months, np.traits);
+      tally.add(Ind::Immigrants);
+      if (years(np.age_months) < 23) tally.add(Ind::YouthInflow, 0, 1);
+    }
     const std::size_t size = ps.size() - first;
-    if (size == 0) {  // everyone died: the household dissolves
+    if (size == 0) {  // nobody left: everyone died (or the last member moved out)
       if (hh.welfare[h] > 0) tally.add(Ind::WelfareOutflow);
+      tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Dissolved), 1);
       continue;
     }
     bool head = false, partner = false, orphaned = false;
@@ -343,7 +499,7 @@ void commit_births_and_deaths(Block& b, Persons& spare, Tally& tally) {
       partner |= r == Role::Partner;
       children += r == Role::Child;
     }
-    if (!head) {  // the head died: the partner takes over, else the first member
+    if (!head) {  // the head died or left: the partner takes over, else the first member
       std::size_t promote = first;
       for (std::size_t i = first; i < ps.size(); ++i)
         if (trait::role(ps.traits[i]) == Role::Partner) {
@@ -356,24 +512,40 @@ void commit_births_and_deaths(Block& b, Persons& spare, Tally& tally) {
       ps.traits[promote] = trait::with_role(ps.traits[promote], Role::Head);
       if (promote != first) swap_persons(ps, first, promote);
     }
-    // Households are compacted in place: index `kept` <= h.
-    hh.id[kept] = hh.id[h];
+    copy_household(hh, kept, h);  // households are compacted in place: kept <= h
     hh.first[kept] = static_cast<std::uint32_t>(first);
     hh.size[kept] = static_cast<std::uint8_t>(size);
     hh.type[kept] = static_cast<std::uint8_t>(
         household_type_after(static_cast<HouseholdType>(hh.type[h]), !orphaned, partner, children));
-    hh.district[kept] = hh.district[h];
-    hh.income[kept] = hh.income[h];
-    hh.network[kept] = hh.network[h];
-    hh.debt[kept] = hh.debt[h];
-    hh.welfare[kept] = hh.welfare[h];
     ++kept;
   }
   flush_until(old.size());
   hh.resize(kept);
+  for (const PendingMove& m : b.moves) {  // new one-person households
+    const std::size_t first = ps.size();
+    append_person(ps, old, m.person, m.person + 1);
+    ps.traits[first] = trait::with_role(ps.traits[first], Role::Head);
+    push_household(hh, m.household, first, 1, HouseholdType::Single, m.district, m.income, m.network, m.debt);
+  }
   std::swap(b.persons, spare);
+  if (!b.arrivals.empty()) {  // households moving in
+    HouseholdDraws draws(t.params.population, t.params.migration.arrival_adult_age_band_weight);
+    for (std::uint64_t id : b.arrivals) {
+      const std::size_t before = b.persons.size();
+      append_household(t, draws, ctx.key, ctx.month_index, id, Origin::Arrival, b);
+      tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Arrived), 1);
+      for (std::size_t i = before; i < b.persons.size(); ++i) {
+        tally.add(Ind::Immigrants);
+        if (years(b.persons.age_months[i]) < 23) tally.add(Ind::YouthInflow, 0, 1);
+      }
+    }
+  }
   b.births.clear();
   b.deaths.clear();
+  b.departed.clear();
+  b.moves.clear();
+  b.partners.clear();
+  b.arrivals.clear();
 }
 
 }  // namespace
@@ -468,11 +640,12 @@ void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx,
   start_month(block, ctx);
   draw_person_words(block, ctx, scratch.words);
   demography(t, block, ctx, scratch.words, tally);
-  household_facts(block, scratch.facts);
+  household_facts(block, ctx, scratch.facts);
   welfare(t, block, ctx, scratch.facts, tally);
+  household_events(t, block, ctx, scratch.facts, tally);
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
   social_support(t, block, ctx, scratch.words, tally);
-  commit_births_and_deaths(block, scratch.spare, tally);
+  commit_household_changes(t, block, ctx, scratch.spare, tally);
   record(t, block, ctx, tally);
 }
 

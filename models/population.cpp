@@ -39,17 +39,31 @@ std::size_t Households::bytes() const {
 }
 
 std::size_t Block::bytes() const {
-  return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths);
+  return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths) +
+         cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals);
 }
 
-std::uint64_t newborn_id(std::uint64_t mother, int month_index) {
-  // Philox with a fixed key is a bijection on the counter: a good 64-bit mixer.
+namespace {
+// Philox with a fixed key is a bijection on the counter: a good 64-bit mixer.
+std::uint64_t mix(std::uint64_t x, int month_index, std::uint32_t salt) {
   const sim::Words4 w = sim::philox4x32_10(
-      {static_cast<std::uint32_t>(mother), static_cast<std::uint32_t>(mother >> 32),
-       static_cast<std::uint32_t>(month_index), 0x6e657762u /* "newb" */},
+      {static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(x >> 32), static_cast<std::uint32_t>(month_index), salt},
       0x7a6f7267u, 0x73696d00u);
-  const std::uint64_t mixed = (static_cast<std::uint64_t>(w[1]) << 32) | w[0];
-  return (mixed & ((std::uint64_t{1} << 55) - 1)) | (std::uint64_t{1} << 55);
+  return (static_cast<std::uint64_t>(w[1]) << 32) | w[0];
+}
+constexpr std::uint64_t bit(int b) { return std::uint64_t{1} << b; }
+}  // namespace
+
+std::uint64_t newborn_id(std::uint64_t mother, int month_index) {
+  return (mix(mother, month_index, 0x6e657762u /* "newb" */) & (bit(55) - 1)) | bit(55);
+}
+
+std::uint64_t partner_id(std::uint64_t head, int month_index) {
+  return (mix(head, month_index, 0x70617274u /* "part" */) & (bit(54) - 1)) | bit(54);
+}
+
+std::uint64_t formed_household_id(std::uint64_t person, int month_index) {
+  return (mix(person, month_index, 0x686f6d65u /* "home" */) & (bit(49) - 1)) | bit(50);
 }
 
 }  // namespace zorgsim::models

@@ -71,11 +71,33 @@ struct PendingBirth {
   std::uint8_t traits;
 };
 
+/// A person leaving their household this month to start a new one (alone).
+struct PendingMove {
+  std::uint32_t person;      // index in the block
+  std::uint64_t household;   // id of the new household
+  std::uint8_t district;     // of the new household (the same as before)
+  std::uint8_t income;       // income class of the new household
+  std::uint8_t network;
+  std::uint8_t debt;         // debt state of the new household
+};
+
+/// A partner moving in from outside the municipality.
+struct PendingPartner {
+  std::uint32_t household;   // index in the block
+  std::uint64_t id;
+  std::uint16_t age_months;
+  std::uint8_t traits;
+};
+
 struct Block {
   Households households;
   Persons persons;
   std::vector<PendingBirth> births;  // this month's births, inserted at commit
   std::vector<std::uint32_t> deaths; // households (ascending) where someone died this month
+  std::vector<std::uint32_t> departed;   // households (ascending) leaving the municipality
+  std::vector<PendingMove> moves;        // persons (ascending) moving out to live alone
+  std::vector<PendingPartner> partners;  // partners moving in (households ascending)
+  std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
   std::size_t bytes() const;
 };
 
@@ -83,6 +105,12 @@ struct Block {
 /// same in every scenario where that birth happens (common random numbers) and does not
 /// depend on the order of births. Bit 55 marks newborns; ids stay below 2^56.
 std::uint64_t newborn_id(std::uint64_t mother, int month_index);
+
+/// Id of a partner moving in with `head` in `month_index` (bit 54 marks partners).
+std::uint64_t partner_id(std::uint64_t head, int month_index);
+/// Id of the household a person forms by moving out in `month_index` (bit 50 marks them;
+/// ids stay below 2^52 so that person ids, household * 16 + member, stay below 2^56).
+std::uint64_t formed_household_id(std::uint64_t person, int month_index);
 
 /// Number of whole years of an age in months.
 inline int years(std::uint16_t age_months) { return age_months / 12; }

@@ -26,17 +26,10 @@ struct Member {
 
 // Distributions built once per block (Boost distributions are cheap to copy but their
 // set-up normalises weights; do it once).
-struct Draws {
-  discrete_distribution<int> type, children, child_age, adult_band, district, income, network;
-  explicit Draws(const PopulationParams& p)
-      : type(p.household_type_share.begin(), p.household_type_share.end()),
-        children(p.children_count_share.begin(), p.children_count_share.end()),
-        child_age(p.child_age_weight.begin(), p.child_age_weight.end()),
-        adult_band(p.adult_age_band_weight.begin(), p.adult_age_band_weight.end()),
-        district(p.district_household_share.begin(), p.district_household_share.end()),
-        income(p.income_share_non_welfare.begin(), p.income_share_non_welfare.end()),
-        network(p.network_share.begin(), p.network_share.end()) {}
-};
+}  // namespace
+
+namespace {
+using Draws = HouseholdDraws;
 
 int months_within_year(sim::KeyedStream& rng) { return uniform_int_distribution<int>(0, 11)(rng); }
 
@@ -114,23 +107,31 @@ std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdT
 
 void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month_index,
                       std::uint64_t first_household, std::uint32_t count, Block& block) {
-  const PopulationParams& p = t.params.population;
-  Draws d(p);
+  HouseholdDraws d(t.params.population, t.params.population.adult_age_band_weight);
   block = Block{};
-  block.households.resize(count);
+  block.households.id.reserve(count);
+  block.persons.id.reserve(count * 3);
+  for (std::uint32_t h = 0; h < count; ++h)
+    append_household(t, d, key, month_index, first_household + h, Origin::Initial, block);
+}
+
+void append_household(const ModelTables& t, HouseholdDraws& d, const sim::RandomKey& key, int month_index,
+                      std::uint64_t hid, Origin origin, Block& block) {
+  const PopulationParams& p = t.params.population;
   Households& hh = block.households;
   Persons& ps = block.persons;
-  ps.id.reserve(count * 3);
-  for (std::uint32_t h = 0; h < count; ++h) {
-    const std::uint64_t hid = first_household + h;
+  const std::size_t h = hh.count();
+  hh.resize(h + 1);
+  {
     sim::KeyedStream rng(key, hid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisHousehold));
     const auto type = static_cast<HouseholdType>(d.type(rng));
     const int district = d.district(rng);
     std::vector<Member> members = make_members(p, d, type, rng);
     const int head_age = members[0].age_months;
 
+    // Arrivals come without local welfare or care: those start here, through the model.
     bool on_welfare = false;
-    if (head_age < t.welfare.pension_age_months) {
+    if (origin == Origin::Initial && head_age < t.welfare.pension_age_months) {
       const double share = std::min(1.0, p.welfare_share_by_type[static_cast<int>(type)] * t.district_rr[district]);
       on_welfare = bernoulli_distribution<double>(share)(rng);
     }
@@ -175,7 +176,7 @@ void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month
       sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisCare));
       const int y = m.age_months / 12;
       std::uint8_t youth = 0;
-      if (y < 23) {
+      if (y < 23 && origin == Origin::Initial) {
         YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
                           debt == DebtState::Problematic, static_cast<bool>(m.traits & trait::lvb)};
         const auto& cum = t.youth.initial[std::min(youth_band(y), 2)][c.index()];
@@ -186,7 +187,7 @@ void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month
         youth = static_cast<std::uint8_t>(s);
       }
       std::uint8_t wmo = 0;
-      if (y >= 18) {
+      if (y >= 18 && origin == Origin::Initial) {
         const int vi = trait::vulnerability_index(m.traits);
         for (int k = 0; k < wmo_provision_count; ++k)
           if (prng.uniform01() < initial_holding_probability(t.wmo, k, adult_band(y), vi, income, network))

@@ -6,6 +6,9 @@
 #include "models/indicators.hpp"
 #include "models/monthly_step.hpp"
 #include "models/population_synthesis.hpp"
+#include "models/streams.hpp"
+
+#include <boost/random/poisson_distribution.hpp>
 
 namespace zorgsim::models {
 
@@ -25,6 +28,23 @@ class HouseholdWorld final : public sim::World {
     const std::uint64_t first = b * std::uint64_t{m_block_households};
     const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(m_block_households, m_households - first));
     synthesize_block(m_tables, m_key, m_first_month, first, count, m_blocks[b]);
+  }
+
+  // A month: arrivals are drawn for the whole municipality and handed to blocks (global),
+  // then every block simulates its households (per block).
+  std::vector<sim::PhaseKind> month_phases() const override {
+    return {sim::PhaseKind::Global, sim::PhaseKind::PerBlock};
+  }
+
+  void step_global(int /*phase*/, const sim::StepContext& ctx, double* /*tally*/) override {
+    // Poisson number of arriving households; arrival k goes to block k mod blocks. Its
+    // id, and so everything drawn for it, does not depend on which block holds it.
+    sim::KeyedStream rng(ctx.key, arrivals_entity, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Arrivals));
+    const double mean = m_tables.arrivals_per_month * static_cast<double>(m_households);
+    const int n = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(rng) : 0;
+    for (int k = 0; k < n && k < (1 << 20); ++k)
+      m_blocks[static_cast<std::size_t>(k) % m_blocks.size()].arrivals.push_back(
+          arrival_household_id(ctx.month_index, static_cast<std::uint32_t>(k)));
   }
 
   void step_block(std::size_t b, int /*phase*/, const sim::StepContext& ctx, double* tally) override {

@@ -17,6 +17,10 @@ enum class Stream : std::uint32_t {
   Newborn = 4,        // a newborn's sex and traits
   Cliff = 5,          // what happens to youth care at 18 and 23
   WelfareExit = 6,    // income class after leaving welfare
+  LeaveHome = 7,      // a child at home 18-29: leaves? (word 0), income of the new household (word 1)
+  Partner = 8,        // a partner moving in: sex, age, traits
+  Arrivals = 9,       // how many households arrive this month (entity: arrivals_entity)
+  Separation = 10,    // after a separation: does the remaining household's income drop
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,
@@ -26,7 +30,10 @@ enum class Stream : std::uint32_t {
 /// Lanes (word index) of the PersonMonth block.
 enum PersonLane : int { LaneDemography = 0, LaneYouth = 1, LaneWmo = 2, LaneReservedNeed = 3 };
 /// Lanes of the HouseholdMonth block.
-enum HouseholdLane : int { LaneWelfare = 0 };
+enum HouseholdLane : int { LaneWelfare = 0, LaneDeparture = 1, LaneSeparation = 2, LanePartnering = 3 };
+
+/// The entity of municipality-wide draws (not a household or person id: those are < 2^56).
+inline constexpr std::uint64_t arrivals_entity = (std::uint64_t{1} << 56) - 1;
 
 constexpr std::uint32_t id(Stream s) { return static_cast<std::uint32_t>(s); }
 

@@ -39,7 +39,32 @@ TEST_CASE("stock-flow identities for Wmo provisions, welfare and persons", "[det
   const auto& r = result();
   check_stock_flow(r, "wmo.clients_by_provision", "wmo.starts_by_provision", "wmo.ends_by_provision", 7);
   check_stock_flow(r, "welfare.households", "welfare.inflow", "welfare.outflow", 1);
-  check_stock_flow(r, "population.persons", "population.births", "population.deaths", 1);
+  // persons: births - deaths + immigrants - emigrants
+  const std::size_t persons = r.column_of("population.persons"), births = r.column_of("population.births");
+  const std::size_t deaths = r.column_of("population.deaths"), in = r.column_of("population.immigrants");
+  const std::size_t out = r.column_of("population.emigrants");
+  const std::size_t hh = r.column_of("population.households"), ev = r.column_of("population.household_events");
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      INFO("month " << m);
+      CHECK(at(r, rep, m, persons) - at(r, rep, m - 1, persons) ==
+            r.value(rep, m, births) - r.value(rep, m, deaths) + r.value(rep, m, in) - r.value(rep, m, out));
+      // households: + left home + separated + arrived - departed - dissolved
+      CHECK(at(r, rep, m, hh) - at(r, rep, m - 1, hh) ==
+            r.value(rep, m, ev + 0) + r.value(rep, m, ev + 1) + r.value(rep, m, ev + 3) - r.value(rep, m, ev + 4) -
+                r.value(rep, m, ev + 5));
+    }
+}
+
+TEST_CASE("household dynamics happen at all (the invariants are not vacuous)", "[determinism][invariants]") {
+  const auto& r = result();
+  const std::size_t ev = r.column_of("population.household_events");
+  for (int k = 0; k < 6; ++k) {
+    double total = 0;
+    for (int m = 0; m < r.months; ++m) total += r.value(0, m, ev + k);
+    INFO("event category " << k);
+    CHECK(total > 0);
+  }
 }
 
 TEST_CASE("tiers, age bands and categories add up to their totals", "[determinism][invariants]") {

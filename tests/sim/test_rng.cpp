@@ -2,6 +2,7 @@
 // the model draws through (a library change shows up here, not as silently new results).
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/discrete_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <catch2/catch.hpp>
 
@@ -75,7 +76,8 @@ std::string golden_text() {
   // Every named stream of the model, so renumbering one shows up here.
   using zorgsim::models::Stream;
   for (Stream st : {Stream::PersonMonth, Stream::HouseholdMonth, Stream::PlacementForm, Stream::Newborn, Stream::Cliff,
-                    Stream::WelfareExit, Stream::SynthesisHousehold, Stream::SynthesisPerson, Stream::SynthesisCare}) {
+                    Stream::WelfareExit, Stream::LeaveHome, Stream::Partner, Stream::Arrivals, Stream::Separation,
+                    Stream::SynthesisHousehold, Stream::SynthesisPerson, Stream::SynthesisCare}) {
     out << "draw_words_stream_" << zorgsim::models::id(st);
     for (auto w : draw_words({20250101, 0}, 42, 24300, zorgsim::models::id(st))) out << hex(w);
     out << "\n";
@@ -98,7 +100,12 @@ std::string golden_text() {
   out << "\nuniform_int_0_11";
   boost::random::uniform_int_distribution<int> ui(0, 11);
   for (int i = 0; i < 16; ++i) out << " " << ui(s);
+  out << "\npoisson_25.5";
+  boost::random::poisson_distribution<int, double> poisson(25.5);
+  for (int i = 0; i < 8; ++i) out << " " << poisson(s);
   out << "\nnewborn_id " << zorgsim::models::newborn_id(12345, 24300);
+  out << "\npartner_id " << zorgsim::models::partner_id(12345, 24300);
+  out << "\nformed_household_id " << zorgsim::models::formed_household_id(12345, 24300);
   out << "\n";
   return out.str();
 }
@@ -130,6 +137,10 @@ TEST_CASE("stream numbers are fixed", "[unit][rng]") {
   CHECK(id(Stream::Newborn) == 4);
   CHECK(id(Stream::Cliff) == 5);
   CHECK(id(Stream::WelfareExit) == 6);
+  CHECK(id(Stream::LeaveHome) == 7);
+  CHECK(id(Stream::Partner) == 8);
+  CHECK(id(Stream::Arrivals) == 9);
+  CHECK(id(Stream::Separation) == 10);
   CHECK(id(Stream::SynthesisHousehold) == 100);
   CHECK(id(Stream::SynthesisPerson) == 101);
   CHECK(id(Stream::SynthesisCare) == 102);

@@ -29,6 +29,8 @@ void rate_check(const sim::RunResult& r, const std::string& events, std::size_t 
 }  // namespace
 
 TEST_CASE("the monthly death rate is recovered from a whole-model run", "[statistical][rates]") {
+  // Deaths are decided first in the month, so everyone counted at the end of the previous
+  // month (including last month's arrivals and newborns) is at risk.
   const double q = 0.05;  // the same annual probability at every age, for both sexes
   const std::string all = "[0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]";
   const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + all,
@@ -38,11 +40,21 @@ TEST_CASE("the monthly death rate is recovered from a whole-model run", "[statis
 }
 
 TEST_CASE("Wmo exit rates equal 1/duration in a whole-model run", "[statistical][rates]") {
-  // No deaths, so every end of a provision is an exit at 1/duration.
+  // No deaths and nobody moving away, so every end of a provision is an exit at 1/duration.
   const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
   const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + none,
-                               "demography.mortality_female=" + none, "wmo.begeleiding.duration=12"});
+                               "demography.mortality_female=" + none, "migration.departure=[0, 0, 0, 0]",
+                               "wmo.begeleiding.duration=12"});
   const sim::RunResult r = test::run(c, 2);
   rate_check(r, "wmo.ends_by_provision", 1, "wmo.clients_by_provision", 1, 1.0 / 48);  // household help
   rate_check(r, "wmo.ends_by_provision", 2, "wmo.clients_by_provision", 2, 1.0 / 12);  // begeleiding
+}
+
+TEST_CASE("households leave the municipality at their configured rate", "[statistical][rates]") {
+  // The same departure probability at every head age: departures ~ Binomial(households, p).
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "migration.departure=[0.2, 0.2, 0.2, 0.2]"});
+  const sim::RunResult r = test::run(c, 2);
+  // households at the end of the previous month are at risk (a household whose members all
+  // die this month is gone before it could leave: mortality is small against the tolerance)
+  rate_check(r, "population.household_events", 4, "population.households", 0, models::monthly_from_annual_probability(0.2));
 }
