@@ -55,9 +55,13 @@ std::vector<IndicatorSpec> build() {
   set(Ind::WelfareHouseholds, {"welfare.households", "households", S, "Households on welfare at the end of the month", "huishoudens in de bijstand", {}});
   set(Ind::WelfareInflow, {"welfare.inflow", "households", F, "Welfare spells started", "instroom bijstand", {}});
   set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household moved away or dissolved)", "uitstroom bijstand", {}});
-  set(Ind::WelfareShortSpells, {"welfare.spells_under_3_years", "households", S, "Households on welfare for less than 3 years",
-       "korter dan 3 jaar in de bijstand", {}});
+  set(Ind::WelfareSpells, {"welfare.households_by_spell_duration", "households", S,
+       "Households on welfare by how long they have been on it (the first two categories are the action plan's "
+       "'less than 3 years')",
+       "duur in de bijstand", {"under_1y", "1_3y", "3_6y", "6y_and_more"}});
   set(Ind::WelfarePersons, {"welfare.persons", "persons", S, "Persons in households on welfare", "personen in bijstandshuishoudens", {}});
+  set(Ind::HouseholdsByType, {"households.by_type", "households", S, "Households by type", "huishoudenstype",
+       names(household_type_names)});
   set(Ind::HouseholdsByIncome, {"households.by_income_class", "households", S, "Households by income relative to the social minimum",
        "inkomen t.o.v. sociaal minimum", names(income_class_names)});
   set(Ind::HouseholdsByDebt, {"households.by_debt_state", "households", S, "Households by debt situation", "schuldensituatie",

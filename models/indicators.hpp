@@ -12,7 +12,7 @@ enum class Ind : int {
   Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
-  WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareShortSpells, WelfarePersons,
+  WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt,
   CostByItem, CostByLaw, CopaymentRevenue, CostNet,
   Count

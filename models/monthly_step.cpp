@@ -559,11 +559,12 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
-  long long welfare_households = 0, welfare_persons = 0, short_spells = 0, copaying = 0;
+  long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
+    ++by_type[hh.type[h]];
     ++by_debt[hh.debt[h]];
     std::uint8_t household_holdings = 0;
     for (std::size_t i = begin; i < end; ++i) {
@@ -590,7 +591,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
     if (hh.welfare[h] > 0) {
       ++welfare_households;
       welfare_persons += end - begin;
-      short_spells += hh.welfare[h] - 1 < 36;
+      const int months_on = hh.welfare[h] - 1;
+      ++spells[months_on < 12 ? 0 : months_on < 36 ? 1 : months_on < 72 ? 2 : 3];
     }
   }
   tally.add(Ind::Persons, static_cast<double>(persons));
@@ -606,7 +608,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));
   tally.add(Ind::WelfareHouseholds, static_cast<double>(welfare_households));
   tally.add(Ind::WelfarePersons, static_cast<double>(welfare_persons));
-  tally.add(Ind::WelfareShortSpells, static_cast<double>(short_spells));
+  for (int d = 0; d < 4; ++d) tally.add(Ind::WelfareSpells, d, static_cast<double>(spells[d]));
+  for (int k = 0; k < household_type_count; ++k) tally.add(Ind::HouseholdsByType, k, static_cast<double>(by_type[k]));
   for (int i = 0; i < income_class_count; ++i) tally.add(Ind::HouseholdsByIncome, i, static_cast<double>(by_income[i]));
   for (int d = 0; d < debt_state_count; ++d) tally.add(Ind::HouseholdsByDebt, d, static_cast<double>(by_debt[d]));
 

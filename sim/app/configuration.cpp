@@ -9,11 +9,13 @@
 
 namespace zorgsim {
 extern const char* const embedded_almelo_yaml;
+extern const char* const embedded_almelo_targets_yaml;
 }
 
 namespace zorgsim::app {
 
 const char* embedded_default_text() { return embedded_almelo_yaml; }
+const char* embedded_targets_text() { return embedded_almelo_targets_yaml; }
 
 Configuration load_configuration(const std::string& file, const std::vector<std::string>& assignments) {
   Configuration c;

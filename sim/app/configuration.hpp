@@ -14,6 +14,9 @@ namespace zorgsim::app {
 inline constexpr const char* embedded_default_name = "configs/almelo.yaml (embedded)";
 /// The embedded default configuration's text.
 const char* embedded_default_text();
+/// The embedded calibration targets for the default (configs/calibration/almelo-2024.yaml).
+inline constexpr const char* embedded_targets_name = "configs/calibration/almelo-2024.yaml (embedded)";
+const char* embedded_targets_text();
 
 struct Configuration {
   sim::ResolvedParams params;

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "models/indicators.hpp"
@@ -16,6 +18,7 @@
 #include "sim/atomic_file.hpp"
 #include "sim/bench.hpp"
 #include "sim/build_info.hpp"
+#include "sim/calibration.hpp"
 #include "sim/diagnostics.hpp"
 #include "sim/hdf5_reader.hpp"
 #include "sim/hdf5_writer.hpp"
@@ -132,6 +135,48 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   return 0;
 }
 
+struct CalibrateOptions {
+  RunOptions run;
+  std::string targets;
+  bool check = false;
+};
+
+// Simulates the first year of a configuration and compares it with calibration targets.
+int cmd_calibrate(const CalibrateOptions& o) {
+  std::vector<std::string> sets = assignments_of(o.run);
+  Configuration probe = zorgsim::app::load_configuration(o.run.config, sets);
+  sets.push_back("run.end=" + std::to_string(probe.run.start_month().year) + "-12");  // the first year suffices
+  const Configuration c = zorgsim::app::load_configuration(o.run.config, sets);
+  std::string name = zorgsim::app::embedded_targets_name, text = zorgsim::app::embedded_targets_text();
+  if (!o.targets.empty()) {
+    std::ifstream in(o.targets);
+    if (!in) throw zs::InputError(o.targets + ": cannot open the targets file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    name = o.targets, text = ss.str();
+  }
+  zs::Diagnostics diags;
+  const auto targets = zs::parse_calibration_targets(name, text, zm::indicator_specs(), diags);
+  diags.throw_if_any();
+  const int threads = thread_count(o.run.threads);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const auto model = make_model(c);
+  zs::RunRequest req;
+  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
+  req.first_month = c.run.start_month().index();
+  req.months = c.run.months();
+  req.replicates = static_cast<int>(c.run.replicates);
+  zs::RunResult result;
+  tbb::task_arena arena(threads);
+  arena.execute([&] { result = zs::run(*model, req); });
+  const auto annual = zs::aggregate_years(result);
+  std::cout << "Calibration of " << c.run.name << " against " << name << " (" << result.replicates
+            << " replicate(s), seed " << c.run.seed << "):\n";
+  const int outside = zs::print_calibration(std::cout, zs::evaluate_calibration(targets, result, annual),
+                                            c.run.start_month().year);
+  return o.check && outside > 0 ? 3 : 0;
+}
+
 int cmd_validate(const std::string& config, const std::vector<std::string>& sets) {
   const Configuration c = zorgsim::app::load_configuration(config, sets);
   const zm::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
@@ -196,6 +241,16 @@ int main(int argc, char** argv) {
   validate->add_option("config", vconfig, "Configuration YAML")->required();
   validate->add_option("--set", vsets, "Set a parameter (repeatable)");
 
+  CalibrateOptions co;
+  auto* calibrate = app.add_subcommand("calibrate", "Print the model's base-year figures against calibration targets");
+  calibrate->add_option("config", co.run.config, "Configuration YAML (default: the embedded Almelo baseline)");
+  calibrate->add_option("--targets", co.targets, "Targets YAML (default: the embedded Almelo 2024 targets)");
+  calibrate->add_option("--replicates", co.run.replicates, "Replicates (overrides run.replicates)")->check(CLI::Range(1, 100000));
+  calibrate->add_option("--seed", co.run.seed, "Random seed")->check(CLI::Range(0LL, 9007199254740991LL));
+  calibrate->add_option("--threads", co.run.threads, "Worker threads")->check(CLI::Range(1, 4096));
+  calibrate->add_option("--set", co.run.sets, "Set a parameter (repeatable)");
+  calibrate->add_flag("--check", co.check, "Exit with code 3 when a modelled figure is outside its tolerance");
+
   std::string info_file;
   auto* info = app.add_subcommand("info", "Show what is in a result file");
   info->add_option("file", info_file, "HDF5 result file")->required();
@@ -224,6 +279,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return cmd_run(ro, command_line);
     if (*validate) return cmd_validate(vconfig, vsets);
+    if (*calibrate) return cmd_calibrate(co);
     if (*info) {
       zs::print_info(std::cout, info_file);
       return 0;

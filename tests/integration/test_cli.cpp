@@ -206,3 +206,27 @@ TEST_CASE("edge values inside the valid ranges run", "[integration][cli]") {
   CHECK(test::zorgsim("run '" + small + "' -q -o '" + dir + "/c.h5' --threads 5").exit_code == 0);
   CHECK(sim::read_string_attribute(dir + "/c.h5", "/", "threads") == "5");
 }
+
+TEST_CASE("calibrate prints every target and --check reports misses", "[integration][cli][calibration]") {
+  const auto c = test::zorgsim("calibrate --replicates 1");
+  INFO(c.err);
+  REQUIRE(c.exit_code == 0);
+  CHECK(c.out.find("inhabitants (M)") != std::string::npos);
+  CHECK(c.out.find("child_protection (H)") != std::string::npos);
+  CHECK(c.out.find("figures modelled;") != std::string::npos);
+  const std::string dir = test::temp_dir("calibrate");
+  const std::string ok = test::write_file(dir, "ok.yaml", R"(targets:
+  - {id: households, figure: h, value: 34000, unit: households, confidence: H, source: config,
+     model: {when: initial, sum: {indicator: population.households}}}
+)");
+  const std::string off = test::write_file(dir, "off.yaml", R"(targets:
+  - {id: households, figure: h, value: 50000, unit: households, confidence: H, source: config,
+     model: {when: initial, sum: {indicator: population.households}}}
+)");
+  CHECK(test::zorgsim("calibrate --replicates 1 --check --targets '" + ok + "'").exit_code == 0);
+  const auto miss = test::zorgsim("calibrate --replicates 1 --check --targets '" + off + "'");
+  CHECK(miss.exit_code == 3);
+  CHECK(miss.out.find("OFF") != std::string::npos);
+  const std::string bad = test::write_file(dir, "bad.yaml", "targets:\n  - {id: x}\n");
+  CHECK(test::zorgsim("calibrate --targets '" + bad + "'").exit_code == 2);
+}

@@ -72,12 +72,19 @@ TEST_CASE("tiers, age bands and categories add up to their totals", "[determinis
   const std::size_t persons = r.column_of("population.persons"), age = r.column_of("population.persons_by_age");
   const std::size_t hh = r.column_of("population.households"), inc = r.column_of("households.by_income_class");
   const std::size_t stock = r.column_of("youth.stock_by_state"), tier = r.column_of("youth.persons_by_tier");
+  const std::size_t types = r.column_of("households.by_type"), welfare = r.column_of("welfare.households");
+  const std::size_t spells = r.column_of("welfare.households_by_spell_duration");
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = -1; m < r.months; ++m) {
       double ages = 0, incomes = 0, states = 0, tiers = 0;
       for (int k = 0; k < 7; ++k) ages += at(r, rep, m, age + k), states += at(r, rep, m, stock + k);
       for (int k = 0; k < 4; ++k) incomes += at(r, rep, m, inc + k), tiers += at(r, rep, m, tier + k);
       CHECK(ages == at(r, rep, m, persons));
+      double by_type = 0, by_spell = 0;
+      for (int k = 0; k < 5; ++k) by_type += at(r, rep, m, types + k);
+      for (int k = 0; k < 4; ++k) by_spell += at(r, rep, m, spells + k);
+      CHECK(by_type == at(r, rep, m, hh));
+      CHECK(by_spell == at(r, rep, m, welfare));
       CHECK(incomes == at(r, rep, m, hh));
       CHECK(tiers == states);
       // youth in placement = tier 3
