@@ -66,6 +66,13 @@ std::vector<IndicatorSpec> build() {
        "inkomen t.o.v. sociaal minimum", names(income_class_names)});
   set(Ind::HouseholdsByDebt, {"households.by_debt_state", "households", S, "Households by debt situation", "schuldensituatie",
        names(debt_state_names)});
+  set(Ind::DebtTransitions, {"debts.transitions", "households", F,
+       "Debt events: arrears start, arrears become problematic, debt help or guardianship starts, debts settled "
+       "after help, debts resolved without help (from arrears or problematic debts)",
+       "schuldenverloop", {"arrears_onset", "became_problematic", "help_started", "settled_after_help", "recovered"}});
+  set(Ind::InsuranceMembers, {"debts.collective_insurance_members", "households", S,
+       "Households insured through the municipality's collective health insurance",
+       "deelnemers collectieve zorgverzekering", {}});
   set(Ind::CostByItem, {"cost.by_provision", "EUR", F, "Gross cost per provision (nominal, indexed)", "lasten per voorziening",
        names(cost_item_names)});
   set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_provision over the law's provisions)",
@@ -105,6 +112,7 @@ const std::vector<sim::SummaryColumn>& summary_columns() {
       {"EUR M Jeugd", "cost.by_law", {0}, 1e-6, 1},
       {"EUR M Wmo", "cost.by_law", {1}, 1e-6, 1},
       {"EUR M P-wet", "cost.by_law", {2}, 1e-6, 1},
+      {"EUR M debts", "cost.by_law", {3}, 1e-6, 1},
       {"EUR M net", "cost.net_total", {}, 1e-6, 1},
   };
   return cols;

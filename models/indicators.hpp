@@ -13,7 +13,7 @@ enum class Ind : int {
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
-  HouseholdsByIncome, HouseholdsByDebt,
+  HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
   CostByItem, CostByLaw, CopaymentRevenue, CostNet,
   Count
 };
@@ -21,6 +21,9 @@ inline constexpr int indicator_count = static_cast<int>(Ind::Count);
 
 /// Categories of the HouseholdEvents flow.
 enum class HouseholdEvent : int { LeftHome, Separated, PartnerMovedIn, Arrived, Departed, Dissolved };
+
+/// Categories of the DebtTransitions flow.
+enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, SettledAfterHelp, Recovered };
 
 /// Categories of the YouthCliff flow.
 enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23 };

@@ -228,6 +228,38 @@ void declare_welfare(const Declarer<WelfareParams>& d) {
          {"EUR per household-year", 0, 1e6, "Welfare benefit cost per household-year", "uitkeringslasten (BUIG)"});
 }
 
+void declare_debts(const Declarer<DebtParams>& d) {
+  d.real("in_help_share", &DebtParams::in_help_share,
+         {"share", 0, 1, "Of households with problematic debts in the base year, the share in debt help or guardianship",
+          "schuldhulpverlening / beschermingsbewind"});
+  d.real("arrears_recovery", &DebtParams::arrears_recovery,
+         {"probability per month", 0, 1, "Payment arrears are cleared", "achterstand ingelopen"});
+  d.real("arrears_to_problematic", &DebtParams::arrears_to_problematic,
+         {"probability per month", 0, 1, "Payment arrears become problematic debts", "problematische schulden"});
+  d.real("problematic_recovery", &DebtParams::problematic_recovery,
+         {"probability per month", 0, 1, "Problematic debts are resolved without debt help", ""});
+  d.real("problematic_to_help", &DebtParams::problematic_to_help,
+         {"probability per month", 0, 1, "A household with problematic debts starts debt help or guardianship",
+          "instroom schuldhulpverlening"});
+  d.real("help_duration", &DebtParams::help_duration,
+         {"months", 1, 600, "Mean time in debt help or guardianship until the debts are settled", "duur schuldregeling"});
+  d.real("vulnerable_adult_rr", &DebtParams::vulnerable_adult_rr,
+         {"relative risk", 0, 20, "Arrears onset when an adult has LVB or a psychiatric vulnerability", ""});
+  d.real("insurance_take_up", &DebtParams::insurance_take_up,
+         {"share", 0, 1, "Share of eligible households insured through the municipality's collective health insurance",
+          "collectieve zorgverzekering (gemeentepolis)"});
+  d.real("insurance_income_limit", &DebtParams::insurance_income_limit,
+         {"income class", 0, 3, "Highest eligible income class: 0 up to 100%, 1 up to 115% of the social minimum", ""});
+  d.real("uninsured_rr", &DebtParams::uninsured_rr,
+         {"relative risk", 0, 20, "Arrears onset of eligible households without the collective insurance", ""});
+  d.real("insurance_cost_per_member_year", &DebtParams::insurance_cost_per_member_year,
+         {"EUR per household-year", 0, 1e5, "Municipal contribution to the collective insurance per insured household",
+          "bijdrage collectieve zorgverzekering"});
+  d.real("help_cost_per_household_year", &DebtParams::help_cost_per_household_year,
+         {"EUR per household-year", 0, 1e6, "Cost of debt help or guardianship per household-year",
+          "kosten schuldhulpverlening / bewind"});
+}
+
 void declare_money(const Declarer<MoneyParams>& d) {
   d.real("indexation_per_year", &MoneyParams::indexation_per_year,
          {"fraction per year", -0.5, 1, "Yearly indexation of all tariffs and benefits", "indexatie"});
@@ -245,6 +277,7 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_wmo(root.section(&ModelParams::wmo, "wmo"));
   declare_welfare(root.section(&ModelParams::welfare, "welfare"));
   declare_migration(root.section(&ModelParams::migration, "migration"));
+  declare_debts(root.section(&ModelParams::debts, "debts"));
   declare_money(root.section(&ModelParams::money, "money"));
   return specs;
 }
@@ -300,6 +333,10 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
     total += std::max(1 / q.duration, max_of(q.start) * wrr * vrr);
   }
   over(total, "wmo.general_support.duration", "an adult's Wmo events");
+  const DebtParams& debt = p.debts;
+  over(debt.arrears_recovery + debt.arrears_to_problematic, "debts.arrears_recovery", "households in arrears");
+  over(debt.problematic_recovery + debt.problematic_to_help, "debts.problematic_recovery",
+       "households with problematic debts");
   const WelfareParams& f = p.welfare;
   over(max_of(f.inflow_by_type) * max_of(f.income_rr) * std::max(1.0, f.vulnerable_adult_rr) *
            std::max(1.0, f.problematic_debt_rr),

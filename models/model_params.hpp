@@ -104,6 +104,21 @@ struct WelfareParams {
   double benefit_per_household_year = 0; // EUR
 };
 
+struct DebtParams {
+  double in_help_share = 0;          // of households with problematic debts in the base year: share in debt help
+  double arrears_recovery = 0;       // per month, arrears -> none
+  double arrears_to_problematic = 0; // per month
+  double problematic_recovery = 0;   // per month, problematic -> none (without help)
+  double problematic_to_help = 0;    // per month, start of debt help or guardianship (schuldhulp, bewind)
+  double help_duration = 0;          // months in debt help / guardianship before the debts are settled
+  double vulnerable_adult_rr = 1;    // arrears onset, a household with an LVB or psychiatrically vulnerable adult
+  double insurance_take_up = 0;      // share of eligible households in the collective health insurance
+  double insurance_income_limit = 1; // highest eligible income class (1 = up to 115% of the social minimum)
+  double uninsured_rr = 1;           // arrears onset of eligible households outside the collective insurance
+  double insurance_cost_per_member_year = 0;  // EUR, municipal contribution
+  double help_cost_per_household_year = 0;    // EUR, debt help or guardianship
+};
+
 struct MoneyParams {
   double indexation_per_year = 0;        // yearly price/wage indexation of all tariffs
   long long price_base_year = 2024;      // the year the tariffs are expressed in
@@ -116,6 +131,7 @@ struct ModelParams {
   WmoParams wmo;
   WelfareParams welfare;
   MigrationParams migration;
+  DebtParams debts;
   MoneyParams money;
 };
 

@@ -11,6 +11,7 @@ ModelTables prepare_tables(const ModelParams& p) {
   t.youth = prepare_youth(p.youth);
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
+  t.debts = prepare_debts(p.debts, p.population);
   double mean = 0;
   for (std::size_t d = 0; d < p.population.district_low_income_rr.size(); ++d)
     mean += p.population.district_household_share[d] * p.population.district_low_income_rr[d];

@@ -5,6 +5,7 @@
 #include <array>
 #include <vector>
 
+#include "models/debts.hpp"
 #include "models/demography.hpp"
 #include "models/model_params.hpp"
 #include "models/social_support.hpp"
@@ -19,6 +20,7 @@ struct ModelTables {
   YouthTables youth;
   WmoTables wmo;
   WelfareTables welfare;
+  DebtTables debts;
   std::vector<double> district_rr;  // normalised so the share-weighted mean is 1
   // Household events, monthly probabilities.
   std::array<double, 2> leave_home{};   // 18-22, 23-29

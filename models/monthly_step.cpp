@@ -177,13 +177,36 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
       }
     } else if (head_age >= 18 * 12 && head_age < t.welfare.pension_age_months) {
       const double hazard = welfare_inflow_hazard(t.welfare, hh.type[h], hh.income[h], f.vulnerable_adult,
-                                                  hh.debt[h] == static_cast<std::uint8_t>(DebtState::Problematic));
+                                                  has_problematic_debts(hh.debt[h]));
       if (u < hazard) {
         hh.welfare[h] = 1;
         hh.income[h] = 0;
         tally.add(Ind::WelfareInflow);
       }
     }
+  }
+}
+
+// ---- phase: debts, per household --------------------------------------------------
+void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
+           Tally& tally) {
+  Households& hh = b.households;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    if (!facts[h].any_alive) continue;
+    const int income = hh.income[h];
+    const bool takes_up = hh.flags[h] & household_flags::takes_up_insurance;
+    const bool uninsured_eligible = income <= t.debts.insurance_limit && !takes_up;
+    const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Debt));
+    const int from = hh.debt[h];
+    const int to = next_debt_state(t.debts, from, income, facts[h].vulnerable_adult, uninsured_eligible, sim::to_unit(w[0]));
+    if (to == from) continue;
+    hh.debt[h] = static_cast<std::uint8_t>(to);
+    const DebtEvent e = to == 1 ? DebtEvent::ArrearsOnset
+                        : to == 2 ? DebtEvent::BecameProblematic
+                        : to == 3 ? DebtEvent::HelpStarted
+                        : from == 3 ? DebtEvent::SettledAfterHelp
+                                    : DebtEvent::Recovered;
+    tally.add(Ind::DebtTransitions, static_cast<int>(e), 1);
   }
 }
 
@@ -251,7 +274,7 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
     if (couple && sim::to_unit(f.words[LaneSeparation]) < t.separation) {
       separating = f.head;
       b.moves.push_back({static_cast<std::uint32_t>(f.head), formed_household_id(ps.id[f.head], ctx.month_index),
-                         hh.district[h], hh.income[h], hh.network[h], hh.debt[h]});
+                         hh.district[h], hh.income[h], hh.network[h], hh.debt[h], hh.flags[h]});
       tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Separated), 1);
       sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Separation));
       if (hh.income[h] > 0 && rng.uniform01() < t.params.demography.separation_income_drop) --hh.income[h];
@@ -278,7 +301,7 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
       for (double c = income_share[0]; income < income_class_count - 1 && u >= c; c += income_share[++income]) {}
       b.moves.push_back({static_cast<std::uint32_t>(i), formed_household_id(ps.id[i], ctx.month_index),
                          hh.district[h], static_cast<std::uint8_t>(income), hh.network[h],
-                         static_cast<std::uint8_t>(DebtState::None)});
+                         static_cast<std::uint8_t>(DebtState::None), hh.flags[h]});
       tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::LeftHome), 1);
     }
   }
@@ -293,7 +316,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
     const auto [begin, end] = members(hh, h);
     const HouseholdFacts& f = facts[h];
     YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
-                      f.vulnerable_parent, hh.debt[h] == static_cast<std::uint8_t>(DebtState::Problematic), false};
+                      f.vulnerable_parent, has_problematic_debts(hh.debt[h]), false};
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
@@ -395,11 +418,12 @@ void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::ui
 void copy_household(Households& hh, std::size_t to, std::size_t from) {
   hh.id[to] = hh.id[from], hh.size[to] = hh.size[from], hh.type[to] = hh.type[from];
   hh.district[to] = hh.district[from], hh.income[to] = hh.income[from], hh.network[to] = hh.network[from];
-  hh.debt[to] = hh.debt[from], hh.welfare[to] = hh.welfare[from];
+  hh.debt[to] = hh.debt[from], hh.welfare[to] = hh.welfare[from], hh.flags[to] = hh.flags[from];
 }
 
 void push_household(Households& hh, std::uint64_t id, std::size_t first, std::size_t size, HouseholdType type,
-                    std::uint8_t district, std::uint8_t income, std::uint8_t network, std::uint8_t debt) {
+                    std::uint8_t district, std::uint8_t income, std::uint8_t network, std::uint8_t debt,
+                    std::uint8_t flags) {
   hh.id.push_back(id);
   hh.first.push_back(static_cast<std::uint32_t>(first));
   hh.size.push_back(static_cast<std::uint8_t>(size));
@@ -409,6 +433,7 @@ void push_household(Households& hh, std::uint64_t id, std::size_t first, std::si
   hh.network.push_back(network);
   hh.debt.push_back(debt);
   hh.welfare.push_back(0);
+  hh.flags.push_back(flags);
 }
 
 // Cursor over an ascending list of pending events keyed by household (or person) index.
@@ -525,7 +550,7 @@ void commit_household_changes(const ModelTables& t, Block& b, const sim::StepCon
     const std::size_t first = ps.size();
     append_person(ps, old, m.person, m.person + 1);
     ps.traits[first] = trait::with_role(ps.traits[first], Role::Head);
-    push_household(hh, m.household, first, 1, HouseholdType::Single, m.district, m.income, m.network, m.debt);
+    push_household(hh, m.household, first, 1, HouseholdType::Single, m.district, m.income, m.network, m.debt, m.flags);
   }
   std::swap(b.persons, spare);
   if (!b.arrivals.empty()) {  // households moving in
@@ -560,11 +585,12 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
-  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {};
+  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
     ++by_type[hh.type[h]];
+    insured_households += insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance);
     ++by_debt[hh.debt[h]];
     std::uint8_t household_holdings = 0;
     for (std::size_t i = begin; i < end; ++i) {
@@ -618,6 +644,9 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int s = 1; s < youth_state_count; ++s) cost[cost_item_youth(s)] = youth_stock[s] * t.youth.cost_per_month[s - 1];
   for (int k = 0; k < wmo_provision_count; ++k) cost[cost_item_wmo(k)] = wmo_clients[k] * t.wmo.cost_per_month[k];
   cost[cost_item_welfare] = welfare_households * t.welfare.benefit_per_month;
+  cost[cost_item_insurance] = insured_households * t.debts.insurance_cost_per_month;
+  cost[cost_item_debt_help] = by_debt[static_cast<int>(DebtState::ReliefOrGuardianship)] * t.debts.help_cost_per_month;
+  tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
   const double revenue = copaying * t.wmo.copayment_per_month * index;
   double net = -revenue;
   for (int k = 0; k < cost_item_count; ++k) {
@@ -645,6 +674,7 @@ void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx,
   demography(t, block, ctx, scratch.words, tally);
   household_facts(block, ctx, scratch.facts);
   welfare(t, block, ctx, scratch.facts, tally);
+  debts(t, block, ctx, scratch.facts, tally);
   household_events(t, block, ctx, scratch.facts, tally);
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
   social_support(t, block, ctx, scratch.words, tally);

@@ -31,11 +31,12 @@ void Households::resize(std::size_t n) {
   network.resize(n);
   debt.resize(n);
   welfare.resize(n);
+  flags.resize(n);
 }
 
 std::size_t Households::bytes() const {
   return cap_bytes(id) + cap_bytes(first) + cap_bytes(size) + cap_bytes(type) + cap_bytes(district) +
-         cap_bytes(income) + cap_bytes(network) + cap_bytes(debt) + cap_bytes(welfare);
+         cap_bytes(income) + cap_bytes(network) + cap_bytes(debt) + cap_bytes(welfare) + cap_bytes(flags);
 }
 
 std::size_t Block::bytes() const {

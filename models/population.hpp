@@ -36,6 +36,11 @@ inline constexpr std::uint8_t state_mask = 7;
 inline constexpr std::uint8_t care_this_year = 1u << 7;
 }  // namespace youth_bits
 
+/// Household flag bits (Households::flags).
+namespace household_flags {
+inline constexpr std::uint8_t takes_up_insurance = 1u << 0;  // joins the collective insurance when eligible
+}  // namespace household_flags
+
 struct Persons {
   std::vector<std::uint64_t> id;        // stable entity id (random-stream key), < 2^56
   std::vector<std::uint16_t> age_months;
@@ -58,6 +63,7 @@ struct Households {
   std::vector<std::uint8_t> network;    // 0 weak, 1 medium, 2 strong
   std::vector<std::uint8_t> debt;       // DebtState
   std::vector<std::uint16_t> welfare;   // 0 = not on welfare, else months on welfare + 1
+  std::vector<std::uint8_t> flags;      // see namespace household_flags
 
   std::size_t count() const { return id.size(); }
   void resize(std::size_t n);
@@ -79,6 +85,7 @@ struct PendingMove {
   std::uint8_t income;       // income class of the new household
   std::uint8_t network;
   std::uint8_t debt;         // debt state of the new household
+  std::uint8_t flags;        // household_flags of the new household (as the old one)
 };
 
 /// A partner moving in from outside the municipality.

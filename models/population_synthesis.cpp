@@ -139,7 +139,8 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
     const int network = d.network(rng);
     const double u_debt = rng.uniform01();
     DebtState debt = DebtState::None;
-    if (u_debt < p.problematic_debt_share_by_income[income]) debt = DebtState::Problematic;
+    if (u_debt < p.problematic_debt_share_by_income[income])
+      debt = rng.uniform01() < t.params.debts.in_help_share ? DebtState::ReliefOrGuardianship : DebtState::Problematic;
     else if (u_debt < p.problematic_debt_share_by_income[income] + p.arrears_share_by_income[income])
       debt = DebtState::Arrears;
     int spell = 0;
@@ -154,6 +155,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
     hh.network[h] = static_cast<std::uint8_t>(network);
     hh.debt[h] = static_cast<std::uint8_t>(debt);
     hh.welfare[h] = static_cast<std::uint16_t>(std::min(spell, 65535));
+    hh.flags[h] = rng.uniform01() < t.params.debts.insurance_take_up ? household_flags::takes_up_insurance : 0;
 
     // Person traits first (the youth covariates need the parents' vulnerabilities).
     bool vulnerable_parent = false;
@@ -178,7 +180,8 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       std::uint8_t youth = 0;
       if (y < 23 && origin == Origin::Initial) {
         YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
-                          debt == DebtState::Problematic, static_cast<bool>(m.traits & trait::lvb)};
+                          has_problematic_debts(static_cast<std::uint8_t>(debt)),
+                          static_cast<bool>(m.traits & trait::lvb)};
         const auto& cum = t.youth.initial[std::min(youth_band(y), 2)][c.index()];
         const double u = prng.uniform01();
         int s = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());

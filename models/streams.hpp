@@ -21,6 +21,7 @@ enum class Stream : std::uint32_t {
   Partner = 8,        // a partner moving in: sex, age, traits
   Arrivals = 9,       // how many households arrive this month (entity: arrivals_entity)
   Separation = 10,    // after a separation: does the remaining household's income drop
+  Debt = 11,          // a household's debt transition (one block per household-month)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,

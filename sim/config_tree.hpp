@@ -1,7 +1,7 @@
 #pragma once
 // Layered YAML configuration: the embedded default, then user files, then command-line
-// assignments; later layers override earlier ones parameter by parameter. The only code
-// that includes yaml-cpp.
+// assignments; later layers override earlier ones parameter by parameter. With
+// calibration.cpp, the only code that includes yaml-cpp.
 //
 // A parameter is written either as a plain value or as a map with documentation:
 //   cost_eur_per_year: 6500

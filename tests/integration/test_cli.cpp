@@ -74,7 +74,7 @@ TEST_CASE("run writes a file whose annual values match the printed table", "[int
   const auto law = sim::read_dataset(file, "/annual/cost/by_law");
   const auto welfare = sim::read_dataset(file, "/annual/welfare/households");
   REQUIRE(persons.dims == std::vector<std::uint64_t>{2, 2});
-  REQUIRE(law.dims == std::vector<std::uint64_t>{2, 2, 3});
+  REQUIRE(law.dims == std::vector<std::uint64_t>{2, 2, 4});
   for (std::size_t y = 0; y < 2; ++y) {
     CHECK(rows[y][0] == 2025 + y);
     CHECK(std::fabs(rows[y][column("persons")] - mean_over_replicates(persons, y, 0)) <= 0.5);

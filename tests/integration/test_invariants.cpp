@@ -100,8 +100,8 @@ TEST_CASE("money per provision sums to money per law and to the net total", "[de
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
       double items = 0, laws = 0;
-      for (int k = 0; k < 15; ++k) items += r.value(rep, m, item + k);
-      for (int k = 0; k < 3; ++k) laws += r.value(rep, m, law + k);
+      for (int k = 0; k < 17; ++k) items += r.value(rep, m, item + k);
+      for (int k = 0; k < 4; ++k) laws += r.value(rep, m, law + k);
       // Same money summed in different orders: equal up to rounding (relative 1e-12).
       CHECK(items == Approx(laws).epsilon(1e-12));
       CHECK(r.value(rep, m, net) + r.value(rep, m, rev) == Approx(laws).epsilon(1e-12));

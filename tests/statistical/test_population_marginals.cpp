@@ -29,7 +29,8 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
   const std::uint32_t households = 100000, per_block = 1000;
   std::vector<double> type(5), district(6), network(3), children(4), income(4);
   std::vector<double> welfare(5), working_age(5), debt_by_income(4), income_total(4);
-  double non_welfare = 0, family = 0, persons = 0, lvb = 0;
+  double non_welfare = 0, family = 0, persons = 0, lvb = 0, problematic_total = 0, in_help = 0, eligible = 0,
+         takes_up = 0;
   for (std::uint32_t first = 0; first < households; first += per_block) {
     Block b;
     synthesize_block(t, {static_cast<std::uint64_t>(c.run.seed), 0}, c.run.start_month().index(), first, per_block, b);
@@ -44,7 +45,12 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
       }
       if (hh.welfare[h] == 0) ++non_welfare, ++income[hh.income[h]];
       ++income_total[hh.income[h]];
-      debt_by_income[hh.income[h]] += hh.debt[h] == static_cast<int>(DebtState::Problematic);
+      const bool problematic = hh.debt[h] >= static_cast<int>(DebtState::Problematic);
+      debt_by_income[hh.income[h]] += problematic;
+      problematic_total += problematic;
+      in_help += hh.debt[h] == static_cast<int>(DebtState::ReliefOrGuardianship);
+      eligible += hh.income[h] <= 1;
+      takes_up += hh.income[h] <= 1 && (hh.flags[h] & household_flags::takes_up_insurance);
     }
     for (std::size_t i = 0; i < b.persons.size(); ++i) ++persons, lvb += (b.persons.traits[i] & trait::lvb) != 0;
   }
@@ -60,6 +66,8 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
     check_share("problematic debts, income " + std::to_string(i), debt_by_income[i], income_total[i],
                 p.problematic_debt_share_by_income[i]);
   check_share("LVB among persons", lvb, persons, p.lvb_prevalence);
+  check_share("in debt help among problematic debts", in_help, problematic_total, c.model.debts.in_help_share);
+  check_share("collective insurance among eligible", takes_up, eligible, c.model.debts.insurance_take_up);
 }
 
 TEST_CASE("a household is the same whatever block synthesises it", "[statistical][synthesis]") {

@@ -1,0 +1,38 @@
+#pragma once
+// Debts per household: none -> payment arrears -> problematic debts -> debt help or
+// guardianship (schuldhulpverlening, beschermingsbewind) -> settled, with recovery from
+// arrears and from problematic debts. Arrears start more often at low incomes, with a
+// vulnerable adult, and for eligible households outside the municipality's collective health
+// insurance (health-insurance premiums are a main source of arrears). The onset rate per
+// income class is derived so that the base-year shares are the chain's stationary state.
+#include <array>
+#include <cstdint>
+
+#include "models/categories.hpp"
+#include "models/model_params.hpp"
+
+namespace zorgsim::models {
+
+struct DebtTables {
+  std::array<double, income_class_count> onset{};  // per month, insured or ineligible, no vulnerable adult
+  double vulnerable_adult_rr = 1, uninsured_rr = 1;
+  double arrears_recovery = 0, to_problematic = 0, problematic_recovery = 0, to_help = 0, help_exit = 0;
+  int insurance_limit = 1;
+  double insurance_cost_per_month = 0, help_cost_per_month = 0;
+};
+
+DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p);
+
+/// Whether a household is in the collective health insurance: eligible by income and willing.
+inline bool insured(const DebtTables& t, int income, bool takes_up) { return takes_up && income <= t.insurance_limit; }
+
+/// Next debt state for a uniform u (competing transitions partition u in a fixed order).
+int next_debt_state(const DebtTables& t, int state, int income, bool vulnerable_adult, bool uninsured_eligible,
+                    double u);
+
+/// Problematic debts, with or without debt help (the covariate other mechanisms use).
+inline bool has_problematic_debts(std::uint8_t debt) {
+  return debt >= static_cast<std::uint8_t>(DebtState::Problematic);
+}
+
+}  // namespace zorgsim::models
