@@ -1,0 +1,57 @@
+#pragma once
+// Helpers over a block's arrays shared by the month's phases.
+#include <cstddef>
+#include <cstdint>
+
+#include "models/indicators.hpp"
+#include "models/population.hpp"
+#include "sim/rng.hpp"
+
+namespace zorgsim::models {
+
+// age_months markers until the block is compacted: died, or moved out of the municipality.
+inline constexpr std::uint16_t dead = 0xFFFF;
+inline constexpr std::uint16_t gone = 0xFFFE;
+
+inline bool alive(const Persons& ps, std::size_t i) { return ps.age_months[i] < gone; }
+inline int youth_state(const Persons& ps, std::size_t i) { return ps.youth[i] & youth_bits::state_mask; }
+inline void set_youth_state(Persons& ps, std::size_t i, int s) {
+  ps.youth[i] = static_cast<std::uint8_t>((ps.youth[i] & ~youth_bits::state_mask) | s);
+}
+inline bool is_parent(std::uint8_t traits) {
+  const Role r = trait::role(traits);
+  return r == Role::Head || r == Role::Partner;
+}
+
+struct HouseholdView {
+  std::size_t begin, end;  // person range
+};
+inline HouseholdView members(const Households& hh, std::size_t h) { return {hh.first[h], hh.first[h] + hh.size[h]}; }
+
+inline void move_youth(Persons& ps, std::size_t i, int to, Tally& tally) {
+  const int from = youth_state(ps, i);
+  if (from == to) return;
+  tally.add(Ind::YouthOutflow, from, 1);
+  tally.add(Ind::YouthInflow, to, 1);
+  set_youth_state(ps, i, to);
+}
+
+// Starts a provision; false when the person already holds it.
+inline bool start_wmo(Persons& ps, std::size_t i, int provision, Tally& tally) {
+  const auto bit = static_cast<std::uint8_t>(1u << provision);
+  if (ps.wmo[i] & bit) return false;
+  ps.wmo[i] |= bit;
+  tally.add(Ind::WmoStarts, provision, 1);
+  return true;
+}
+
+/// What the household-level phases need to know about a household this month.
+struct HouseholdFacts {
+  std::uint32_t head = 0;     // first living member
+  bool any_alive = false;
+  bool vulnerable_parent = false;  // a head or partner with LVB or a psychiatric vulnerability
+  bool vulnerable_adult = false;   // any adult member with one
+  sim::Words4 words{};             // the household's month block (lanes: HouseholdLane)
+};
+
+}  // namespace zorgsim::models
