@@ -4,6 +4,7 @@
 
 #include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
+#include "models/youth_waiting.hpp"
 
 namespace zorgsim::models {
 
@@ -17,6 +18,7 @@ void depart(Block& b, std::size_t h, Tally& tally) {
   for (std::size_t i = begin; i < end; ++i) {
     if (!alive(ps, i)) continue;
     tally.add(Ind::Emigrants);
+    leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
     if (years(ps.age_months[i]) < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
     for (int k = 0; k < wmo_provision_count; ++k)
       if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
@@ -129,6 +131,7 @@ void append_person(Persons& dst, const Persons& src, std::size_t begin, std::siz
   append(dst.traits, src.traits, begin, end);
   append(dst.youth, src.youth, begin, end);
   append(dst.wmo, src.wmo, begin, end);
+  append(dst.youth_wait, src.youth_wait, begin, end);
 }
 
 void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
@@ -137,6 +140,7 @@ void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
   std::swap(ps.traits[a], ps.traits[b]);
   std::swap(ps.youth[a], ps.youth[b]);
   std::swap(ps.wmo[a], ps.wmo[b]);
+  std::swap(ps.youth_wait[a], ps.youth_wait[b]);
 }
 
 void clear(Persons& ps) {
@@ -145,6 +149,7 @@ void clear(Persons& ps) {
   ps.traits.clear();
   ps.youth.clear();
   ps.wmo.clear();
+  ps.youth_wait.clear();
 }
 
 void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::uint8_t traits) {
@@ -153,6 +158,7 @@ void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::ui
   ps.traits.push_back(traits);
   ps.youth.push_back(0);
   ps.wmo.push_back(0);
+  ps.youth_wait.push_back(0);
 }
 
 void copy_household(Households& hh, std::size_t to, std::size_t from) {

@@ -44,6 +44,21 @@ std::vector<IndicatorSpec> build() {
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
        "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
        "to_protected_living", "aged_out_at_23"}});
+  const std::vector<std::string> places = {"ambulant", "foster_care", "family_home", "residential", "closed_youth_care"};
+  set(Ind::YouthWaiting, {"youth.waiting_by_provision", "persons", S,
+       "Youth waiting for a place (youth.capacity_limited), by the care they wait for", "wachtlijst jeugdhulp", places});
+  set(Ind::YouthWaitingByDuration, {"youth.waiting_by_duration", "persons", S, "Youth waiting for a place, by months waited",
+       "wachttijd", {"1-2_months", "3-5_months", "6-11_months", "12+_months"}});
+  set(Ind::YouthReferrals, {"youth.referrals_by_provision", "persons", F,
+       "New requests for a youth-care place (only when places are limited; otherwise entries are immediate)",
+       "aanmeldingen", places});
+  set(Ind::YouthAdmissions, {"youth.admissions_by_provision", "persons", F,
+       "Requests that got a place (in the month of the request or after waiting)", "plaatsingen vanaf aanmelding",
+       places});
+  set(Ind::YouthWaitingExits, {"youth.waiting_exits", "persons", F,
+       "Youth leaving the waiting list without a place: died or moved away, reached 18 or 23, or placed in a crisis "
+       "(escalation while waiting)",
+       "uitval van de wachtlijst", {"died_or_moved", "aged_out", "crisis_placement"}});
   set(Ind::WmoClients, {"wmo.clients_by_provision", "persons", S, "Adults holding each Wmo provision (a person can hold several)",
        "cliënten per Wmo-voorziening", names(wmo_provision_names)});
   set(Ind::WmoStarts, {"wmo.starts_by_provision", "persons", F, "Starts of each Wmo provision", "instroom", names(wmo_provision_names)});

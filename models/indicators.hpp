@@ -11,6 +11,7 @@ namespace zorgsim::models {
 enum class Ind : int {
   Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
+  YouthWaiting, YouthWaitingByDuration, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
@@ -21,6 +22,9 @@ inline constexpr int indicator_count = static_cast<int>(Ind::Count);
 
 /// Categories of the HouseholdEvents flow.
 enum class HouseholdEvent : int { LeftHome, Separated, PartnerMovedIn, Arrived, Departed, Dissolved };
+
+/// Categories of the YouthWaitingExits flow.
+enum class WaitingExit : int { DiedOrMoved, AgedOut, CrisisPlacement };
 
 /// Categories of the DebtTransitions flow.
 enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, SettledAfterHelp, Recovered };

@@ -162,6 +162,17 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.real("placement_to_protected_living", &YouthParams::placement_to_protected_living,
          {"share", 0, 1, "Share of placed youth moving to Wmo protected living when youth care ends at 18/23",
           "beschermd wonen na 18"});
+  d.boolean("capacity_limited", &YouthParams::capacity_limited,
+            {"-", {}, {}, "Places in bespoke youth care are limited by youth.capacity; requests beyond them wait",
+             "capaciteit / wachtlijst"});
+  d.reals("capacity", &YouthParams::capacity,
+          {"clients", 0, 1e9, "Places (clients at a time, at run.scale 1) when youth.capacity_limited",
+           "capaciteit", {"ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
+  d.boolean("bridging_general", &YouthParams::bridging_general,
+            {"-", {}, {}, "A child waiting for bespoke care gets a general provision meanwhile", "overbruggingszorg"});
+  d.real("waiting_escalation", &YouthParams::waiting_escalation,
+         {"fraction per 6 months", 0, 100, "Crisis-placement hazard of a waiting child rises by this fraction per 6 months waited",
+          "escalatie door wachten"});
   d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
           {"EUR per client-year", 0, 1e7, "Cost of one client-year, by youth-care state", "kosten per cliëntjaar",
            {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});

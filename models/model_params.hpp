@@ -73,6 +73,10 @@ struct YouthParams {
   double extension_after_18 = 0;         // share of youth in care at 18 whose care continues
   double placement_to_protected_living = 0;  // share of placed youth moving to Wmo at 18/23
   std::vector<double> cost_per_client_year; // general, ambulant, foster, family home, residential, closed
+  bool capacity_limited = false;         // places are limited; requests beyond them wait
+  std::vector<double> capacity;          // clients at a time (at run.scale 1): ambulant, foster, family home, residential, closed
+  bool bridging_general = false;         // a child waiting for bespoke care gets a general provision meanwhile
+  double waiting_escalation = 0;         // crisis-placement hazard +x per 6 months of waiting
 };
 
 struct WmoProvisionParams {

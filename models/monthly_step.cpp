@@ -4,6 +4,7 @@
 
 #include "models/block_access.hpp"
 #include "models/household_changes.hpp"
+#include "models/youth_waiting.hpp"
 #include "models/streams.hpp"
 
 namespace zorgsim::models {
@@ -34,6 +35,7 @@ void draw_person_words(const Block& b, const sim::StepContext& ctx, std::vector<
 void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::StepContext& ctx, Tally& tally) {
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
+  leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
   const int state = youth_state(ps, i);
   const int tier = youth_tier(state);
   sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Cliff));
@@ -72,6 +74,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         if (y < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
         for (int k = 0; k < wmo_provision_count; ++k)
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
+        leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
         ps.age_months[i] = dead;
         if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
@@ -169,10 +172,18 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
 }
 
 // ---- phase: youth care (Jeugdwet) ---------------------------------------------------
+// Transitions of the youth-care chain. With limited places an entry into ambulant care or a
+// placement becomes a request (allocated in the global phase, applied in the second half of
+// the month); a waiting child can only be placed in a crisis, more likely the longer it waits.
 void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
   Households& hh = b.households;
   Persons& ps = b.persons;
+  const YouthTables& yt = t.youth;
+  const auto placement_form = [&](std::size_t i) {
+    sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::PlacementForm));
+    return choose_placement_form(yt, rng.uniform01());
+  };
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     const HouseholdFacts& f = facts[h];
@@ -183,17 +194,38 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       const int y = years(ps.age_months[i]);
       if (y >= 23) continue;
       c.own_lvb = ps.traits[i] & trait::lvb;
-      const int state = youth_state(ps, i);
-      int next = next_youth_state(t.youth, state, youth_band(y), t.youth.rr[c.index()],
-                                  sim::to_unit(words[i][LaneYouth]));
+      const int state = youth_state(ps, i), band = youth_band(y);
+      const double rr = yt.rr[c.index()], u = sim::to_unit(words[i][LaneYouth]);
+      if (const std::uint8_t wait = ps.youth_wait[i]) {  // on the waiting list
+        const int months = youth_wait_bits::months(wait);
+        if (u < yt.entry[2][band] * rr * (1.0 + yt.waiting_escalation * months / 6.0)) {
+          leave_waiting_list(ps, i, WaitingExit::CrisisPlacement, tally);
+          move_youth(ps, i, placement_form(i), tally);
+        } else {
+          b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
+                                      static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
+                                      static_cast<std::uint8_t>(months)});
+        }
+        continue;
+      }
+      int next = next_youth_state(yt, state, band, rr, u);
       if (next == state) continue;
-      if (next == new_placement) {
-        sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::PlacementForm));
-        next = choose_placement_form(t.youth, rng.uniform01());
+      const bool crisis = next == new_placement && state <= 1;  // emergencies bypass the list
+      if (next == new_placement) next = placement_form(i);
+      if (yt.capacity_limited && !crisis && next > state && next >= 2) {
+        b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(next), 0});
+        tally.add(Ind::YouthReferrals, place_index(next), 1);
+        if (state == 0 && yt.bridging_general) move_youth(ps, i, 1, tally);
+        continue;
       }
       move_youth(ps, i, next, tally);
     }
   }
+  if (!yt.capacity_limited) return;
+  b.youth_occupancy.fill(0);  // clients before this month's admissions, for the allocation
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (alive(ps, i) && years(ps.age_months[i]) < 23 && youth_state(ps, i) >= 2)
+      ++b.youth_occupancy[place_index(youth_state(ps, i))];
 }
 
 // ---- phase: social support (Wmo) ----------------------------------------------------
@@ -240,6 +272,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   Persons& ps = b.persons;
   const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
+  long long waiting[5] = {}, waiting_by_duration[4] = {};
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
@@ -258,6 +291,11 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         ++youth_stock[s];
         if (youth_tier(s) >= 2) ps.youth[i] |= youth_bits::care_this_year;
         care_year += y < 18 && (ps.youth[i] & youth_bits::care_this_year);
+        if (const std::uint8_t wait = ps.youth_wait[i]) {
+          ++waiting[place_index(youth_wait_bits::target(wait))];
+          const int m = youth_wait_bits::months(wait);
+          ++waiting_by_duration[m <= 2 ? 0 : m <= 5 ? 1 : m <= 11 ? 2 : 3];
+        }
       }
       if (y >= 18) {
         const std::uint8_t held = ps.wmo[i];
@@ -286,6 +324,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
     tally.add(Ind::YouthTier, youth_tier(s), static_cast<double>(youth_stock[s]));
   }
   tally.add(Ind::YouthCareDuringYear, static_cast<double>(care_year));
+  for (int k = 0; k < 5; ++k) tally.add(Ind::YouthWaiting, k, static_cast<double>(waiting[k]));
+  for (int k = 0; k < 4; ++k) tally.add(Ind::YouthWaitingByDuration, k, static_cast<double>(waiting_by_duration[k]));
   for (int k = 0; k < wmo_provision_count; ++k) tally.add(Ind::WmoClients, k, static_cast<double>(wmo_clients[k]));
   for (int r = 0; r < 4; ++r) tally.add(Ind::WmoTier, r, static_cast<double>(wmo_tier[r]));
   tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));
@@ -321,10 +361,9 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
 struct Scratch {
   std::vector<sim::Words4> words;
   std::vector<HouseholdFacts> facts;
-  Persons spare;
 };
 
-void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
+void step_block_first(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Scratch scratch;
   start_month(block, ctx);
   draw_person_words(block, ctx, scratch.words);
@@ -335,7 +374,12 @@ void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx,
   household_events(t, block, ctx, scratch.facts, tally);
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
   social_support(t, block, ctx, scratch.words, tally);
-  commit_household_changes(t, block, ctx, scratch.spare, tally);
+}
+
+void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
+  static thread_local Persons spare;
+  apply_youth_admissions(block, tally);
+  commit_household_changes(t, block, ctx, spare, tally);
   record(t, block, ctx, tally);
 }
 

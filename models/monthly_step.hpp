@@ -7,8 +7,11 @@
 
 namespace zorgsim::models {
 
-/// Simulates one month for `block` and adds its indicators to `tally`.
-void step_block(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally);
+/// The month of one block, in two halves around the municipality-wide allocation of
+/// youth-care places (youth_waiting.hpp): everything up to the requests for places ...
+void step_block_first(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally);
+/// ... then admissions, the commit of household changes, and the record of stocks and costs.
+void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally);
 
 /// Adds the block's end-of-month stocks and the month's costs to `tally` (also used to
 /// record the initial population).

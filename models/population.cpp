@@ -10,6 +10,7 @@ void Persons::resize(std::size_t n) {
   traits.resize(n);
   youth.resize(n);
   wmo.resize(n);
+  youth_wait.resize(n);
 }
 
 template <class V>
@@ -18,7 +19,8 @@ static std::size_t cap_bytes(const V& v) {
 }
 
 std::size_t Persons::bytes() const {
-  return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo);
+  return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
+         cap_bytes(youth_wait);
 }
 
 void Households::resize(std::size_t n) {
@@ -41,7 +43,8 @@ std::size_t Households::bytes() const {
 
 std::size_t Block::bytes() const {
   return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths) +
-         cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals);
+         cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals) +
+         cap_bytes(youth_requests);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // of parallel work: its households' members are stored contiguously, household by
 // household, so a household is the range [first, first + size) of the person arrays.
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -41,12 +42,26 @@ namespace household_flags {
 inline constexpr std::uint8_t takes_up_insurance = 1u << 0;  // joins the collective insurance when eligible
 }  // namespace household_flags
 
+/// Waiting byte (Persons::youth_wait): 0 = not waiting; else low 3 bits the youth state
+/// waited for (2..6), high 5 bits the completed months of waiting (capped at 31).
+namespace youth_wait_bits {
+inline constexpr std::uint8_t target_mask = 7;
+inline constexpr int months_shift = 3;
+inline constexpr int max_months = 31;
+inline int target(std::uint8_t w) { return w & target_mask; }
+inline int months(std::uint8_t w) { return w >> months_shift; }
+inline std::uint8_t make(int target, int months) {
+  return static_cast<std::uint8_t>(target | ((months < max_months ? months : max_months) << months_shift));
+}
+}  // namespace youth_wait_bits
+
 struct Persons {
   std::vector<std::uint64_t> id;        // stable entity id (random-stream key), < 2^56
   std::vector<std::uint16_t> age_months;
   std::vector<std::uint8_t> traits;     // see namespace trait
   std::vector<std::uint8_t> youth;      // see namespace youth_bits
   std::vector<std::uint8_t> wmo;        // bit p set = holds WmoProvision p
+  std::vector<std::uint8_t> youth_wait; // 0, or waiting for a youth-care place: see namespace youth_wait_bits
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
@@ -88,6 +103,15 @@ struct PendingMove {
   std::uint8_t flags;        // household_flags of the new household (as the old one)
 };
 
+/// A request for a youth-care place this month (new, or from someone already waiting).
+struct YouthRequest {
+  std::uint32_t person;     // index in the block
+  std::uint64_t id;         // person id: the tie-break of the waiting-list order
+  std::uint8_t target;      // youth state asked for (2..6)
+  std::uint8_t months;      // completed months of waiting before this month
+  bool admitted = false;    // set by the allocation (global phase)
+};
+
 /// A partner moving in from outside the municipality.
 struct PendingPartner {
   std::uint32_t household;   // index in the block
@@ -105,6 +129,8 @@ struct Block {
   std::vector<PendingMove> moves;        // persons (ascending) moving out to live alone
   std::vector<PendingPartner> partners;  // partners moving in (households ascending)
   std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
+  std::vector<YouthRequest> youth_requests;  // this month's requests for youth-care places
+  std::array<std::int64_t, 5> youth_occupancy{};  // persons in youth states 2..6 before admissions
   std::size_t bytes() const;
 };
 

@@ -201,6 +201,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.traits.push_back(m.traits);
       ps.youth.push_back(youth);
       ps.wmo.push_back(wmo);
+      ps.youth_wait.push_back(0);
     }
   }
 }

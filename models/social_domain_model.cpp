@@ -7,6 +7,7 @@
 #include "models/monthly_step.hpp"
 #include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
+#include "models/youth_waiting.hpp"
 
 #include <boost/random/poisson_distribution.hpp>
 
@@ -30,13 +31,17 @@ class HouseholdWorld final : public sim::World {
     synthesize_block(m_tables, m_key, m_first_month, first, count, m_blocks[b]);
   }
 
-  // A month: arrivals are drawn for the whole municipality and handed to blocks (global),
-  // then every block simulates its households (per block).
+  // A month: arrivals for the whole municipality (global), the first half of every block's
+  // month (per block), the allocation of youth-care places (global), the second half.
   std::vector<sim::PhaseKind> month_phases() const override {
-    return {sim::PhaseKind::Global, sim::PhaseKind::PerBlock};
+    return {sim::PhaseKind::Global, sim::PhaseKind::PerBlock, sim::PhaseKind::Global, sim::PhaseKind::PerBlock};
   }
 
-  void step_global(int /*phase*/, const sim::StepContext& ctx, double* /*tally*/) override {
+  void step_global(int phase, const sim::StepContext& ctx, double* /*tally*/) override {
+    if (phase == 2) {
+      if (m_tables.youth.capacity_limited) allocate_youth_places(m_tables.youth, m_blocks);
+      return;
+    }
     // Poisson number of arriving households; arrival k goes to block k mod blocks. Its
     // id, and so everything drawn for it, does not depend on which block holds it.
     sim::KeyedStream rng(ctx.key, arrivals_entity, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Arrivals));
@@ -47,9 +52,10 @@ class HouseholdWorld final : public sim::World {
           arrival_household_id(ctx.month_index, static_cast<std::uint32_t>(k)));
   }
 
-  void step_block(std::size_t b, int /*phase*/, const sim::StepContext& ctx, double* tally) override {
+  void step_block(std::size_t b, int phase, const sim::StepContext& ctx, double* tally) override {
     Tally t(tally);
-    models::step_block(m_tables, m_blocks[b], ctx, t);
+    if (phase == 1) models::step_block_first(m_tables, m_blocks[b], ctx, t);
+    else models::step_block_second(m_tables, m_blocks[b], ctx, t);
   }
 
   void record_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
@@ -85,6 +91,8 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
       m_households(static_cast<std::uint64_t>(std::llround(params.population.households * scale))),
       m_block_households(block_households) {
   if (m_households == 0) throw std::invalid_argument("the population has no households");
+  for (int k = 0; k < 5; ++k)  // places are given for the base-year population
+    m_tables.youth.capacity[k] = static_cast<std::int64_t>(std::llround(params.youth.capacity[k] * scale));
   if (m_households >= max_households) throw std::invalid_argument("too many households for 40-bit ids");
   if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
 }

@@ -42,6 +42,10 @@ YouthTables prepare_youth(const YouthParams& p) {
   t.extension_after_18 = p.extension_after_18;
   t.placement_to_protected_living = p.placement_to_protected_living;
   for (int s = 0; s < 6; ++s) t.cost_per_month[s] = p.cost_per_client_year[s] / 12.0;
+  t.capacity_limited = p.capacity_limited;
+  for (int k = 0; k < 5; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k]));
+  t.bridging_general = p.bridging_general;
+  t.waiting_escalation = p.waiting_escalation;
   for (int b = 0; b < 3; ++b)
     for (int i = 0; i < youth_covariate_combinations; ++i) {
       const auto pi = youth_stationary(t, b, t.rr[i]);

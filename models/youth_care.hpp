@@ -39,6 +39,10 @@ struct YouthTables {
   std::array<double, youth_covariate_combinations> rr{};
   double extension_after_18 = 0, placement_to_protected_living = 0;
   std::array<double, 6> cost_per_month{};  // states 1..6, base-year prices
+  bool capacity_limited = false;
+  std::array<std::int64_t, 5> capacity{};   // places for states 2..6 (scaled by run.scale)
+  bool bridging_general = false;
+  double waiting_escalation = 0;
   /// Stationary state distribution (cumulative) per youth band 0-2 and covariate index:
   /// the initial state of a synthesised child.
   std::array<std::array<std::array<double, youth_state_count>, youth_covariate_combinations>, 3> initial{};

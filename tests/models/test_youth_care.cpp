@@ -27,6 +27,7 @@ YouthParams params() {
   p.extension_after_18 = 0.5;
   p.placement_to_protected_living = 0.1;
   p.cost_per_client_year = {1200, 6000, 24000, 60000, 120000, 240000};
+  p.capacity = {0, 0, 0, 0, 0};
   return p;
 }
 }  // namespace

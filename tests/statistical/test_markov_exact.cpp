@@ -46,6 +46,7 @@ YouthParams params() {
   p.extension_after_18 = 0;
   p.placement_to_protected_living = 0;
   p.cost_per_client_year = {0, 0, 0, 0, 0, 0};
+  p.capacity = {0, 0, 0, 0, 0};
   return p;
 }
 
