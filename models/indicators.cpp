@@ -41,6 +41,13 @@ std::vector<IndicatorSpec> build() {
        "Persons aged 0-17 who had bespoke youth care (ambulant or placement) at some month since January; "
        "December's value is the annual count",
        "jeugdigen met jeugdhulp in het jaar", {}});
+  set(Ind::YouthCareDuringYear18to22, {"youth.bespoke_care_since_january_18_22", "persons", S,
+       "Persons aged 18-22 who had bespoke youth care (extended youth care) at some month since January; December's "
+       "value is the annual count",
+       "jongvolwassenen met verlengde jeugdhulp in het jaar", {}});
+  set(Ind::YouthPlacedDuringYear, {"youth.placed_since_january_0_17", "persons", S,
+       "Persons aged 0-17 placed out of home at some month since January; December's value is the annual count",
+       "jeugdigen met jeugdhulp met verblijf in het jaar", {}});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
        "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
        "to_protected_living", "aged_out_at_23"}});

@@ -10,7 +10,7 @@ namespace zorgsim::models {
 
 enum class Ind : int {
   Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
-  YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCliff,
+  YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,

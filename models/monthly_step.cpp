@@ -13,13 +13,15 @@ namespace {
 
 
 // ---- phase: start of month -------------------------------------------------------
-// In January the "bespoke youth care since January" flag restarts from who is in care now.
+// In January the "since January" flags restart from who is in care (or placed) now.
 void start_month(Block& b, const sim::StepContext& ctx) {
   if (ctx.month_index % 12 != 0) return;
   Persons& ps = b.persons;
   for (std::size_t i = 0; i < ps.size(); ++i) {
     ps.youth[i] &= youth_bits::state_mask;
-    if (youth_tier(youth_state(ps, i)) >= 2) ps.youth[i] |= youth_bits::care_this_year;
+    const int tier = youth_tier(youth_state(ps, i));
+    if (tier >= 2) ps.youth[i] |= youth_bits::care_this_year;
+    if (tier == 3) ps.youth[i] |= youth_bits::placed_this_year;
   }
 }
 
@@ -36,6 +38,8 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
   leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
+  // The annual flags describe care at 0-17; from 18 they count extended care only.
+  if (age == 18 * 12) ps.youth[i] &= static_cast<std::uint8_t>(~(youth_bits::care_this_year | youth_bits::placed_this_year));
   const int state = youth_state(ps, i);
   const int tier = youth_tier(state);
   sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Cliff));
@@ -272,7 +276,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   Persons& ps = b.persons;
   const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
-  long long waiting[5] = {}, waiting_by_duration[4] = {};
+  long long waiting[5] = {}, waiting_by_duration[4] = {}, care_year_adults = 0, placed_year = 0;
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
@@ -290,7 +294,11 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         const int s = youth_state(ps, i);
         ++youth_stock[s];
         if (youth_tier(s) >= 2) ps.youth[i] |= youth_bits::care_this_year;
-        care_year += y < 18 && (ps.youth[i] & youth_bits::care_this_year);
+        if (youth_tier(s) == 3) ps.youth[i] |= youth_bits::placed_this_year;
+        const bool had_care = ps.youth[i] & youth_bits::care_this_year;
+        care_year += y < 18 && had_care;
+        care_year_adults += y >= 18 && had_care;
+        placed_year += y < 18 && (ps.youth[i] & youth_bits::placed_this_year);
         if (const std::uint8_t wait = ps.youth_wait[i]) {
           ++waiting[place_index(youth_wait_bits::target(wait))];
           const int m = youth_wait_bits::months(wait);
@@ -324,6 +332,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
     tally.add(Ind::YouthTier, youth_tier(s), static_cast<double>(youth_stock[s]));
   }
   tally.add(Ind::YouthCareDuringYear, static_cast<double>(care_year));
+  tally.add(Ind::YouthCareDuringYear18to22, static_cast<double>(care_year_adults));
+  tally.add(Ind::YouthPlacedDuringYear, static_cast<double>(placed_year));
   for (int k = 0; k < 5; ++k) tally.add(Ind::YouthWaiting, k, static_cast<double>(waiting[k]));
   for (int k = 0; k < 4; ++k) tally.add(Ind::YouthWaitingByDuration, k, static_cast<double>(waiting_by_duration[k]));
   for (int k = 0; k < wmo_provision_count; ++k) tally.add(Ind::WmoClients, k, static_cast<double>(wmo_clients[k]));

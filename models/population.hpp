@@ -30,10 +30,12 @@ inline std::uint8_t with_role(std::uint8_t t, Role r) {
 inline int vulnerability_index(std::uint8_t t) { return (t & vulnerability_mask) >> 3; }
 }  // namespace trait
 
-/// Youth byte (Persons::youth): low 3 bits YouthState, bit 7 "had bespoke youth care
-/// (tier 2-3) since January" for the annual prevalence indicator.
+/// Youth byte (Persons::youth): low 3 bits YouthState; bit 6 "placed out of home at some
+/// month since January", bit 7 "had bespoke youth care (tier 2-3) since January", for the
+/// annual counts. Bits 3-5 are free (reserved for the need severity of issue #3).
 namespace youth_bits {
 inline constexpr std::uint8_t state_mask = 7;
+inline constexpr std::uint8_t placed_this_year = 1u << 6;
 inline constexpr std::uint8_t care_this_year = 1u << 7;
 }  // namespace youth_bits
 

@@ -5,6 +5,7 @@
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/streams.hpp"
 
@@ -186,7 +187,13 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
         const double u = prng.uniform01();
         int s = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());
         s = std::min(s, youth_state_count - 1);
-        if (y >= 18 && (youth_tier(s) < 2 || prng.uniform01() >= t.youth.extension_after_18)) s = 0;
+        if (y >= 18) {
+          // Care at 18-22 is extended care that started before 18: kept at 18 with the
+          // extension probability, then surviving the state's exit hazard since then.
+          const double exit = s == 2 ? t.youth.ambulant_exit : s >= 3 ? t.youth.placement_exit[s - 3] : 1.0;
+          const double kept = t.youth.extension_after_18 * std::pow(1.0 - exit, m.age_months - 18 * 12);
+          if (youth_tier(s) < 2 || prng.uniform01() >= kept) s = 0;
+        }
         youth = static_cast<std::uint8_t>(s);
       }
       std::uint8_t wmo = 0;
