@@ -177,25 +177,27 @@ std::vector<CalibrationRow> evaluate_calibration(const std::vector<CalibrationTa
 int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows, int first_year) {
   char buf[512];
   int outside = 0, modelled = 0;
-  std::snprintf(buf, sizeof buf, "%-34s %12s %12s %8s %6s %4s  %s\n", "figure", "target", "model", "dev", "tol", "",
-                "source");
+  std::snprintf(buf, sizeof buf, "%-34s %12s %12s %10s %8s %6s %4s  %s\n", "figure", "target", "model", "+-SE", "dev",
+                "tol", "", "source");
   out << buf;
   for (const auto& r : rows) {
     const CalibrationTarget& t = *r.target;
     const std::string label = t.id + " (" + t.confidence + ")";
     if (!t.modelled) {
-      std::snprintf(buf, sizeof buf, "%-34s %12.6g %12s %8s %5.0f%% %4s  %s\n", label.c_str(), t.value,
-                    "not modelled", "", t.tolerance() * 100, "--", t.source.c_str());
+      std::snprintf(buf, sizeof buf, "%-34s %12.6g %12s %10s %8s %5.0f%% %4s  %s\n", label.c_str(), t.value,
+                    "not modelled", "", "", t.tolerance() * 100, "--", t.source.c_str());
     } else {
       ++modelled;
       outside += !r.within;
-      std::snprintf(buf, sizeof buf, "%-34s %12.6g %12.6g %+7.1f%% %5.0f%% %4s  %s\n", label.c_str(), t.value, r.model,
-                    r.deviation * 100, t.tolerance() * 100, r.within ? "ok" : "OFF", t.source.c_str());
+      std::snprintf(buf, sizeof buf, "%-34s %12.6g %12.6g %10.3g %+7.1f%% %5.0f%% %4s  %s\n", label.c_str(), t.value,
+                    r.model, r.model_se, r.deviation * 100, t.tolerance() * 100, r.within ? "ok" : "OFF",
+                    t.source.c_str());
     }
     out << buf;
   }
   out << modelled << " of " << rows.size() << " figures modelled; " << outside
-      << " outside their tolerance (H/M 5%, EST 10%). Stocks are the synthesised population (start of "
+      << " outside their tolerance (H/M 5%, EST 10%). +-SE: standard error of the mean over replicates (use more"
+      << " replicates when it is large against the tolerance). Stocks are the synthesised population (start of "
       << first_year << "); yearly figures are " << first_year << ", the first simulated year.\n";
   return outside;
 }
