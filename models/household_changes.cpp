@@ -65,21 +65,26 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
     }
     const auto type = static_cast<HouseholdType>(hh.type[h]);
     const auto [begin, end] = members(hh, h);
-    bool couple = (type == HouseholdType::Couple || type == HouseholdType::CoupleWithChildren) &&
-                  trait::role(ps.traits[f.head]) == Role::Head;
-    if (couple) {  // both partners still alive this month
-      bool partner = false;
-      for (std::size_t i = begin; i < end; ++i) partner |= alive(ps, i) && trait::role(ps.traits[i]) == Role::Partner;
-      couple = partner;
-    }
+    const std::size_t moves_before = b.moves.size();
+    // A couple: the head and a living partner.
+    std::size_t partner = end;
+    if ((type == HouseholdType::Couple || type == HouseholdType::CoupleWithChildren) &&
+        trait::role(ps.traits[f.head]) == Role::Head)
+      for (std::size_t i = begin; i < end; ++i)
+        if (alive(ps, i) && trait::role(ps.traits[i]) == Role::Partner) partner = i;
     std::size_t separating = end;
-    if (couple && sim::to_unit(f.words[LaneSeparation]) < t.separation) {
-      separating = f.head;
-      b.moves.push_back({static_cast<std::uint32_t>(f.head), formed_household_id(ps.id[f.head], ctx.month_index),
+    if (partner != end && sim::to_unit(f.words[LaneSeparation]) < t.separation) {
+      // The children stay with their mother (a partner who moved in later is never a
+      // child's parent here): the man moves out, or the head when both are women or men.
+      const bool head_female = ps.traits[f.head] & trait::female, partner_female = ps.traits[partner] & trait::female;
+      separating = head_female && !partner_female ? partner : f.head;
+      b.moves.push_back({static_cast<std::uint32_t>(separating), formed_household_id(ps.id[separating], ctx.month_index),
                          hh.district[h], hh.income[h], hh.network[h], hh.debt[h], hh.flags[h]});
       tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::Separated), 1);
       sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Separation));
-      if (hh.income[h] > 0 && rng.uniform01() < t.params.demography.separation_income_drop) --hh.income[h];
+      const bool children_stay = type == HouseholdType::CoupleWithChildren;
+      if (rng.uniform01() < t.params.demography.separation_income_drop && children_stay && hh.income[h] > 0)
+        --hh.income[h];
     }
     const bool single_head = (type == HouseholdType::Single || type == HouseholdType::SingleParent) &&
                              trait::role(ps.traits[f.head]) == Role::Head && head_years >= 18 && head_years <= 59;
@@ -106,6 +111,9 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
                          static_cast<std::uint8_t>(DebtState::None), hh.flags[h]});
       tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::LeftHome), 1);
     }
+    // The commit walks moves in person order: a partner who moved in is stored after the children.
+    std::sort(b.moves.begin() + static_cast<std::ptrdiff_t>(moves_before), b.moves.end(),
+              [](const PendingMove& x, const PendingMove& y) { return x.person < y.person; });
   }
 }
 
@@ -272,13 +280,17 @@ void commit_household_changes(const ModelTables& t, Block& b, const sim::StepCon
       partner |= r == Role::Partner;
       children += r == Role::Child;
     }
-    if (!head) {  // the head died or left: the partner takes over, else the first member
+    if (!head) {  // the head died or left: the partner takes over, else the oldest member
       std::size_t promote = first;
+      bool found_partner = false;
       for (std::size_t i = first; i < ps.size(); ++i)
         if (trait::role(ps.traits[i]) == Role::Partner) {
-          promote = i;
+          promote = i, found_partner = true;
           break;
         }
+      if (!found_partner)
+        for (std::size_t i = first; i < ps.size(); ++i)
+          if (ps.age_months[i] > ps.age_months[promote]) promote = i;
       const Role was = trait::role(ps.traits[promote]);
       partner &= was != Role::Partner;
       if (was == Role::Child) --children, orphaned = true;

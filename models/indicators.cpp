@@ -25,7 +25,8 @@ std::vector<IndicatorSpec> build() {
        "vertrek", {}});
   set(Ind::HouseholdEvents, {"population.household_events", "events", F,
        "Household changes: new households of children leaving home and of separations (the leaving head), partners "
-       "moving in, arriving and departing households, households whose members all died",
+       "moving in, arriving and departing households, households left empty (all members died, or the last one "
+       "moved out)",
        "huishoudensdynamiek", {"left_home", "separated", "partner_moved_in", "arrived", "departed", "dissolved"}});
   set(Ind::PersonsByAge, {"population.persons_by_age", "persons", S, "Inhabitants by age band (years)", "leeftijdsopbouw", names(age_band_names)});
   set(Ind::YouthStock, {"youth.stock_by_state", "persons", S,
@@ -92,8 +93,8 @@ std::vector<IndicatorSpec> build() {
        "Debt events: arrears start, arrears become problematic, debt help or guardianship starts, debts settled "
        "after help, debts resolved without help (from arrears or problematic debts)",
        "schuldenverloop", {"arrears_onset", "became_problematic", "help_started", "settled_after_help", "recovered"}});
-  set(Ind::InsuranceMembers, {"debts.collective_insurance_members", "households", S,
-       "Households insured through the municipality's collective health insurance",
+  set(Ind::InsuranceMembers, {"debts.collective_insurance_households", "households", S,
+       "Households insured through the municipality's collective health insurance (its cost is per insured person)",
        "deelnemers collectieve zorgverzekering", {}});
   set(Ind::CostByItem, {"cost.by_provision", "EUR", F, "Gross cost per provision (nominal, indexed)", "lasten per voorziening",
        names(cost_item_names)});

@@ -93,7 +93,7 @@ void declare_demography(const Declarer<DemographyParams>& d) {
            {"18-22", "23-29"}});
   d.real("separation", &DemographyParams::separation,
          {"probability per year", 0, 1,
-          "A couple separates: the head moves out alone, the partner keeps the household and the children",
+          "A couple separates: the man moves out alone (the head if both are of one sex); the children stay",
           "scheiding"});
   d.reals("partnering", &DemographyParams::partnering,
           {"probability per year", 0, 1,
@@ -264,7 +264,7 @@ void declare_debts(const Declarer<DebtParams>& d) {
   d.real("uninsured_rr", &DebtParams::uninsured_rr,
          {"relative risk", 0, 20, "Arrears onset of eligible households without the collective insurance", ""});
   d.real("insurance_cost_per_member_year", &DebtParams::insurance_cost_per_member_year,
-         {"EUR per household-year", 0, 1e5, "Municipal contribution to the collective insurance per insured household",
+         {"EUR per person-year", 0, 1e5, "Municipal contribution to the collective insurance per insured person",
           "bijdrage collectieve zorgverzekering"});
   d.real("help_cost_per_household_year", &DebtParams::help_cost_per_household_year,
          {"EUR per household-year", 0, 1e6, "Cost of debt help or guardianship per household-year",

@@ -279,12 +279,16 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long waiting[5] = {}, waiting_by_duration[4] = {}, care_year_adults = 0, placed_year = 0;
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
-  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
+  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
+            insured_persons = 0;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
     ++by_type[hh.type[h]];
-    insured_households += insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance);
+    if (insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance)) {
+      ++insured_households;
+      insured_persons += end - begin;  // the municipality contributes per insured person
+    }
     ++by_debt[hh.debt[h]];
     std::uint8_t household_holdings = 0;
     for (std::size_t i = begin; i < end; ++i) {
@@ -351,7 +355,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int s = 1; s < youth_state_count; ++s) cost[cost_item_youth(s)] = youth_stock[s] * t.youth.cost_per_month[s - 1];
   for (int k = 0; k < wmo_provision_count; ++k) cost[cost_item_wmo(k)] = wmo_clients[k] * t.wmo.cost_per_month[k];
   cost[cost_item_welfare] = welfare_households * t.welfare.benefit_per_month;
-  cost[cost_item_insurance] = insured_households * t.debts.insurance_cost_per_month;
+  cost[cost_item_insurance] = insured_persons * t.debts.insurance_cost_per_month;
   cost[cost_item_debt_help] = by_debt[static_cast<int>(DebtState::ReliefOrGuardianship)] * t.debts.help_cost_per_month;
   tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
   const double revenue = copaying * t.wmo.copayment_per_month * index;

@@ -54,7 +54,7 @@ std::uint8_t person_traits(const PopulationParams& p, bool female, Role role, in
 }
 
 // Members of one household: roles, ages and sex (traits are completed by the caller).
-std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdType type,
+std::vector<Member> make_members(const PopulationParams& p, double p_male_at_birth, Draws& d, HouseholdType type,
                                  sim::KeyedStream& rng) {
   std::vector<Member> m;
   const auto adult = [&](Role role, int age, bool female) {
@@ -92,7 +92,10 @@ std::vector<Member> make_members(const PopulationParams& p, Draws& d, HouseholdT
         // Most single parents are mothers (CBS: about 4 in 5); an assumption of this model.
         adult(Role::Head, head, bernoulli_distribution<double>(0.8)(rng));
       }
-      for (int age : kids) m.push_back({age, trait::with_role(0, Role::Child)});
+      // A child's sex follows the sex ratio at birth.
+      const double girl = 1.0 - p_male_at_birth;
+      for (int age : kids)
+        m.push_back({age, trait::with_role(rng.uniform01() < girl ? trait::female : 0, Role::Child)});
       break;
     }
     case HouseholdType::Other:
@@ -127,7 +130,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
     sim::KeyedStream rng(key, hid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisHousehold));
     const auto type = static_cast<HouseholdType>(d.type(rng));
     const int district = d.district(rng);
-    std::vector<Member> members = make_members(p, d, type, rng);
+    std::vector<Member> members = make_members(p, t.params.demography.male_share_at_birth, d, type, rng);
     const int head_age = members[0].age_months;
 
     // Arrivals come without local welfare or care: those start here, through the model.
@@ -140,8 +143,9 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
     const int network = d.network(rng);
     const double u_debt = rng.uniform01();
     DebtState debt = DebtState::None;
-    if (u_debt < p.problematic_debt_share_by_income[income])
-      debt = rng.uniform01() < t.params.debts.in_help_share ? DebtState::ReliefOrGuardianship : DebtState::Problematic;
+    if (u_debt < p.problematic_debt_share_by_income[income])  // arrivals bring no municipal debt help
+      debt = rng.uniform01() < t.params.debts.in_help_share && origin == Origin::Initial ? DebtState::ReliefOrGuardianship
+                                                                                          : DebtState::Problematic;
     else if (u_debt < p.problematic_debt_share_by_income[income] + p.arrears_share_by_income[income])
       debt = DebtState::Arrears;
     int spell = 0;

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -11,6 +12,7 @@ namespace zorgsim::sim {
 namespace {
 
 SourcePos at(const std::string& file, const YAML::Node& n) {
+  if (!n.IsDefined()) return SourcePos{file, 0, 0};
   return n.Mark().line >= 0 ? SourcePos{file, n.Mark().line + 1, n.Mark().column + 1} : SourcePos{file, 0, 0};
 }
 
@@ -22,6 +24,10 @@ const IndicatorSpec* find_indicator(const std::vector<IndicatorSpec>& all, const
 
 bool parse_sum(const std::string& file, const YAML::Node& n, const std::string& path,
                const std::vector<IndicatorSpec>& indicators, IndicatorSum& out, Diagnostics& diags) {
+  if (!n.IsDefined()) {
+    diags.add(SourcePos{file, 0, 0}, path, "missing: expected {indicator: NAME, categories: [..]}");
+    return false;
+  }
   if (!n.IsMap()) {
     diags.add(at(file, n), path, "expected {indicator: NAME, categories: [..]}");
     return false;
@@ -107,15 +113,18 @@ std::vector<CalibrationTarget> parse_calibration_targets(const std::string& name
     if (!ids.insert(t.id).second) diags.add(at(name, item["id"]), path + ".id", "duplicate id '" + t.id + "'");
     if (t.confidence != "H" && t.confidence != "M" && t.confidence != "EST")
       diags.add(at(name, item["confidence"]), path + ".confidence", "must be H, M or EST");
+    if (t.value == 0) diags.add(at(name, item["value"]), path + ".value", "must not be 0 (deviations are relative)");
     const YAML::Node model = item["model"];
-    if (model && !model.IsNull()) {
+    if (model && !model.IsNull() && !model.IsMap()) {
+      diags.add(at(name, model), path + ".model", "expected a map {when, sum, per, scale} or null");
+    } else if (model && !model.IsNull()) {
       t.modelled = true;
       for (const auto& kv : model) {
         const std::string k = kv.first.Scalar();
         if (k != "when" && k != "sum" && k != "per" && k != "scale")
           diags.add(at(name, kv.first), path + ".model." + k, "unknown key (expected when, sum, per, scale)");
       }
-      const std::string when = model["when"] ? model["when"].Scalar() : "";
+      const std::string when = model["when"] && model["when"].IsScalar() ? model["when"].Scalar() : "";
       if (when != "initial" && when != "first_year")
         diags.add(at(name, model), path + ".model.when", "must be 'initial' or 'first_year'");
       t.initial = when == "initial";
@@ -124,7 +133,13 @@ std::vector<CalibrationTarget> parse_calibration_targets(const std::string& name
         t.has_denominator = true;
         parse_sum(name, model["per"], path + ".model.per", indicators, t.denominator, diags);
       }
-      if (model["scale"]) t.scale = model["scale"].as<double>();
+      if (model["scale"]) {
+        try {
+          t.scale = model["scale"].as<double>();
+        } catch (const YAML::Exception&) {
+          diags.add(at(name, model["scale"]), path + ".model.scale", "expected a number");
+        }
+      }
     }
     out.push_back(std::move(t));
   }
@@ -147,18 +162,33 @@ double sum_of(const IndicatorSum& s, const RunResult& run, const double* row) {
 }  // namespace
 
 std::vector<CalibrationRow> evaluate_calibration(const std::vector<CalibrationTarget>& targets, const RunResult& run,
-                                                 const AnnualResult& annual) {
+                                                 double scale) {
   std::vector<CalibrationRow> rows;
-  const std::size_t width = run.width(), ny = annual.years.size();
+  const std::size_t width = run.width();
+  // The first twelve simulated months as one year: stocks at the twelfth month's end, flows summed.
+  const int months = std::min(run.months, 12);
+  std::vector<double> first_year(static_cast<std::size_t>(run.replicates) * width, 0.0);
+  for (int rep = 0; rep < run.replicates; ++rep)
+    for (std::size_t i = 0; i < run.indicators.size(); ++i)
+      for (std::size_t c = run.offsets[i]; c < run.offsets[i + 1]; ++c) {
+        double& v = first_year[rep * width + c];
+        if (run.indicators[i].aggregation == Aggregation::Stock) {
+          v = run.value(rep, months - 1, c);
+        } else {
+          for (int m = 0; m < months; ++m) v += run.value(rep, m, c);
+        }
+      }
   for (const auto& t : targets) {
     CalibrationRow r;
     r.target = &t;
     if (t.modelled) {
       std::vector<double> values;
       for (int rep = 0; rep < run.replicates; ++rep) {
-        const double* row = t.initial ? run.initial.data() + rep * width : annual.values.data() + rep * ny * width;
+        const double* row = (t.initial ? run.initial.data() : first_year.data()) + rep * width;
         double v = sum_of(t.numerator, run, row);
+        // a ratio does not depend on the population's size; a count or an amount does
         if (t.has_denominator) v /= sum_of(t.denominator, run, row);
+        else v /= scale;
         values.push_back(v * t.scale);
       }
       double mean = 0, var = 0;
@@ -166,7 +196,7 @@ std::vector<CalibrationRow> evaluate_calibration(const std::vector<CalibrationTa
       for (double v : values) var += (v - mean) * (v - mean);
       r.model = mean;
       r.model_se = values.size() > 1 ? std::sqrt(var / (values.size() - 1) / values.size()) : 0;
-      r.deviation = t.value != 0 ? (mean - t.value) / t.value : 0;
+      r.deviation = (mean - t.value) / t.value;
       r.within = std::fabs(r.deviation) <= t.tolerance();
     }
     rows.push_back(r);
@@ -174,7 +204,7 @@ std::vector<CalibrationRow> evaluate_calibration(const std::vector<CalibrationTa
   return rows;
 }
 
-int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows, int first_year) {
+int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows, const std::string& first_year) {
   char buf[512];
   int outside = 0, modelled = 0;
   std::snprintf(buf, sizeof buf, "%-34s %12s %12s %10s %8s %6s %4s  %s\n", "figure", "target", "model", "+-SE", "dev",
@@ -197,8 +227,9 @@ int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows
   }
   out << modelled << " of " << rows.size() << " figures modelled; " << outside
       << " outside their tolerance (H/M 5%, EST 10%). +-SE: standard error of the mean over replicates (use more"
-      << " replicates when it is large against the tolerance). Stocks are the synthesised population (start of "
-      << first_year << "); yearly figures are " << first_year << ", the first simulated year.\n";
+      << " replicates when it is large against the tolerance). Stocks are the synthesised population (at the start of "
+      << first_year << "); yearly figures are the first twelve simulated months. Counts and amounts are divided by"
+      << " run.scale.\n";
   return outside;
 }
 

@@ -26,7 +26,7 @@ struct CalibrationTarget {
   std::string source;
   std::string note;
   bool modelled = false;    // false: the model has no such figure yet (reported as such)
-  bool initial = true;      // true: the synthesised population; false: the first simulated year
+  bool initial = true;      // true: the synthesised population; false: the first twelve simulated months
   IndicatorSum numerator;
   bool has_denominator = false;
   IndicatorSum denominator;
@@ -47,10 +47,14 @@ struct CalibrationRow {
   bool within = false;
 };
 
+/// Evaluates the targets on a run: `initial` rows on the synthesised population, the others on
+/// the first twelve simulated months (stocks at the end, flows summed). Rows without a
+/// denominator (counts, amounts) are divided by `scale` (run.scale) to be comparable.
 std::vector<CalibrationRow> evaluate_calibration(const std::vector<CalibrationTarget>& targets, const RunResult& run,
-                                                 const AnnualResult& annual);
+                                                 double scale);
 
-/// The report; returns the number of modelled rows outside their tolerance.
-int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows, int first_year);
+/// The report; returns the number of modelled rows outside their tolerance. `first_month` is
+/// the first simulated month ("YYYY-MM").
+int print_calibration(std::ostream& out, const std::vector<CalibrationRow>& rows, const std::string& first_month);
 
 }  // namespace zorgsim::sim

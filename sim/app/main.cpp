@@ -145,7 +145,8 @@ struct CalibrateOptions {
 int cmd_calibrate(const CalibrateOptions& o) {
   std::vector<std::string> sets = assignments_of(o.run);
   Configuration probe = zorgsim::app::load_configuration(o.run.config, sets);
-  sets.push_back("run.end=" + std::to_string(probe.run.start_month().year) + "-12");  // the first year suffices
+  // Twelve months from the start suffice.
+  sets.push_back("run.end=" + zs::Month::from_index(probe.run.start_month().index() + 11).str());
   const Configuration c = zorgsim::app::load_configuration(o.run.config, sets);
   std::string name = zorgsim::app::embedded_targets_name, text = zorgsim::app::embedded_targets_text();
   if (!o.targets.empty()) {
@@ -169,11 +170,10 @@ int cmd_calibrate(const CalibrateOptions& o) {
   zs::RunResult result;
   tbb::task_arena arena(threads);
   arena.execute([&] { result = zs::run(*model, req); });
-  const auto annual = zs::aggregate_years(result);
   std::cout << "Calibration of " << c.run.name << " against " << name << " (" << result.replicates
             << " replicate(s), seed " << c.run.seed << "):\n";
-  const int outside = zs::print_calibration(std::cout, zs::evaluate_calibration(targets, result, annual),
-                                            c.run.start_month().year);
+  const int outside = zs::print_calibration(std::cout, zs::evaluate_calibration(targets, result, c.run.scale),
+                                            c.run.start);
   return o.check && outside > 0 ? 3 : 0;
 }
 

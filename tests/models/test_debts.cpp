@@ -51,7 +51,9 @@ TEST_CASE("debt transitions partition the uniform in a fixed order", "[unit][deb
   CHECK(t.help_cost_per_month == 150);
 }
 
-TEST_CASE("the onset keeps the base-year arrears share stationary", "[unit][debts]") {
+TEST_CASE("the onset formula: none x onset x mean relative risk = arrears x exits", "[unit][debts]") {
+  // The formula only; tests/statistical/test_population_marginals.cpp checks the balance on a
+  // synthesised population, where the vulnerable-adult share is approximated.
   const PopulationParams p = population();
   const DebtParams d = debt_params();
   const DebtTables t = prepare_debts(d, p);

@@ -16,7 +16,8 @@ using namespace zorgsim::sim;
 namespace {
 // Each block has 100 "people"; phase 0 (per block): each draws a priority and requests a
 // place; phase 1 (global): the 50 highest priorities over all blocks are admitted;
-// phase 2 (per block): admitted people count themselves. Tally: [requests, admitted, global calls].
+// phase 2 (per block): admitted people count themselves. Tally: [requests, admitted, global
+// calls, sum of the admitted people's numbers] -- the last depends on who is admitted.
 class ToyWorld final : public World {
  public:
   ToyWorld(const RandomKey& key, std::size_t blocks) : m_key(key), m_priority(blocks), m_admitted(blocks) {}
@@ -32,6 +33,7 @@ class ToyWorld final : public World {
         tally[0] += 1;
       } else if (phase == 2) {
         tally[1] += m_admitted[b][i];
+        tally[3] += m_admitted[b][i] ? static_cast<double>(b * 100 + i) : 0.0;  // who was admitted
       } else {
         tally[2] += 1000;  // wrong phase: shows up in the global-calls column (Catch2 is not thread-safe)
       }
@@ -63,7 +65,8 @@ class ToyModel final : public Model {
  public:
   ToyModel() : m_ind{{"toy.requests", "persons", Aggregation::Flow, "requests", "", {}},
                      {"toy.admitted", "persons", Aggregation::Flow, "admissions", "", {}},
-                     {"toy.global_calls", "calls", Aggregation::Flow, "global phase calls", "", {}}} {}
+                     {"toy.global_calls", "calls", Aggregation::Flow, "global phase calls", "", {}},
+                     {"toy.admitted_ids", "ids", Aggregation::Flow, "sum of the admitted people's numbers", "", {}}} {}
   const std::vector<IndicatorSpec>& indicators() const override { return m_ind; }
   const std::vector<SummaryColumn>& summary_columns() const override { return m_cols; }
   std::unique_ptr<World> create_world(const RandomKey& key, int) const override {
@@ -96,6 +99,7 @@ TEST_CASE("per-block and global phases run in order each month", "[unit][engine]
       CHECK(r.value(rep, m, 0) == 3700);  // every person requested
       CHECK(r.value(rep, m, 1) == 50);    // exactly the capacity was admitted, after the global phase
       CHECK(r.value(rep, m, 2) == 1);     // the global phase ran once and its tally row counted
+      CHECK(r.value(rep, m, 3) > 0);      // who was admitted is recorded (and compared across threads)
     }
 }
 

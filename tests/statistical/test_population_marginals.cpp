@@ -30,7 +30,7 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
   std::vector<double> type(5), district(6), network(3), children(4), income(4);
   std::vector<double> welfare(5), working_age(5), debt_by_income(4), income_total(4);
   double non_welfare = 0, family = 0, persons = 0, lvb = 0, problematic_total = 0, in_help = 0, eligible = 0,
-         takes_up = 0;
+         takes_up = 0, children_total = 0, girls = 0;
   for (std::uint32_t first = 0; first < households; first += per_block) {
     Block b;
     synthesize_block(t, {static_cast<std::uint64_t>(c.run.seed), 0}, c.run.start_month().index(), first, per_block, b);
@@ -52,7 +52,11 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
       eligible += hh.income[h] <= 1;
       takes_up += hh.income[h] <= 1 && (hh.flags[h] & household_flags::takes_up_insurance);
     }
-    for (std::size_t i = 0; i < b.persons.size(); ++i) ++persons, lvb += (b.persons.traits[i] & trait::lvb) != 0;
+    for (std::size_t i = 0; i < b.persons.size(); ++i) {
+      ++persons, lvb += (b.persons.traits[i] & trait::lvb) != 0;
+      if (trait::role(b.persons.traits[i]) == Role::Child)
+        ++children_total, girls += (b.persons.traits[i] & trait::female) != 0;
+    }
   }
   for (int i = 0; i < 5; ++i) check_share("household type " + std::to_string(i), type[i], households, p.household_type_share[i]);
   for (int i = 0; i < 6; ++i) check_share("district " + std::to_string(i), district[i], households, p.district_household_share[i]);
@@ -66,6 +70,7 @@ TEST_CASE("synthesised households reproduce the profile's marginals", "[statisti
     check_share("problematic debts, income " + std::to_string(i), debt_by_income[i], income_total[i],
                 p.problematic_debt_share_by_income[i]);
   check_share("LVB among persons", lvb, persons, p.lvb_prevalence);
+  check_share("girls among children at home", girls, children_total, 1.0 - c.model.demography.male_share_at_birth);
   check_share("in debt help among problematic debts", in_help, problematic_total, c.model.debts.in_help_share);
   check_share("collective insurance among eligible", takes_up, eligible, c.model.debts.insurance_take_up);
 }
@@ -84,5 +89,40 @@ TEST_CASE("a household is the same whatever block synthesises it", "[statistical
     CHECK(part.persons.traits[i] == whole.persons.traits[first_whole + i]);
     CHECK(part.persons.youth[i] == whole.persons.youth[first_whole + i]);
     CHECK(part.persons.wmo[i] == whole.persons.wmo[first_whole + i]);
+  }
+}
+
+TEST_CASE("the derived debt onset balances arrears in the synthesised population", "[statistical][debts]") {
+  // Expected monthly flows into and out of arrears over a synthesised population, computed
+  // exactly from each household's hazards (no sampling). The onset is derived with an
+  // approximate mean relative risk (vulnerable adults ~ 1 - (1 - lvb - psych)^1.8), so the two
+  // flows agree only approximately: within 10% per income class.
+  const auto c = test::config();
+  const ModelTables t = prepare_tables(c.model);
+  std::vector<double> into(4), out_of(4);
+  for (std::uint32_t first = 0; first < 60000; first += 1000) {
+    Block b;
+    synthesize_block(t, {static_cast<std::uint64_t>(c.run.seed), 0}, c.run.start_month().index(), first, 1000, b);
+    const Households& hh = b.households;
+    for (std::size_t h = 0; h < hh.count(); ++h) {
+      bool vulnerable_adult = false;
+      for (std::size_t i = hh.first[h]; i < hh.first[h] + hh.size[h]; ++i)
+        vulnerable_adult |= b.persons.age_months[i] >= 18 * 12 &&
+                            (b.persons.traits[i] & (trait::lvb | trait::psychiatric));
+      const int income = hh.income[h];
+      const bool uninsured = income <= t.debts.insurance_limit && !(hh.flags[h] & household_flags::takes_up_insurance);
+      if (hh.debt[h] == 0) {
+        double hazard = t.debts.onset[income];
+        if (vulnerable_adult) hazard *= t.debts.vulnerable_adult_rr;
+        if (uninsured) hazard *= t.debts.uninsured_rr;
+        into[income] += hazard;
+      } else if (hh.debt[h] == 1) {
+        out_of[income] += t.debts.arrears_recovery + t.debts.to_problematic;
+      }
+    }
+  }
+  for (int i = 0; i < 4; ++i) {
+    INFO("income class " << i << ": into " << into[i] << ", out of " << out_of[i]);
+    CHECK(into[i] == Approx(out_of[i]).epsilon(0.10));
   }
 }
