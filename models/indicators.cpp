@@ -57,6 +57,9 @@ std::vector<IndicatorSpec> build() {
        "Youth waiting for a place (youth.capacity_limited), by the care they wait for", "wachtlijst jeugdhulp", places});
   set(Ind::YouthWaitingByDuration, {"youth.waiting_by_duration", "persons", S, "Youth waiting for a place, by months waited",
        "wachttijd", {"1-2_months", "3-5_months", "6-11_months", "12+_months"}});
+  set(Ind::YouthWaitingByIncome, {"youth.waiting_by_income_class", "persons", S,
+       "Youth waiting for a place, by their household's income class (who bears the waiting)",
+       "wachtenden naar inkomen", names(income_class_names)});
   set(Ind::YouthReferrals, {"youth.referrals_by_provision", "persons", F,
        "New requests for a youth-care place (only when places are limited; otherwise entries are immediate)",
        "aanmeldingen", places});

@@ -276,7 +276,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   Persons& ps = b.persons;
   const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
-  long long waiting[5] = {}, waiting_by_duration[4] = {}, care_year_adults = 0, placed_year = 0;
+  long long waiting[5] = {}, waiting_by_duration[4] = {}, waiting_by_income[income_class_count] = {};
+  long long care_year_adults = 0, placed_year = 0;
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
@@ -307,6 +308,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
           ++waiting[place_index(youth_wait_bits::target(wait))];
           const int m = youth_wait_bits::months(wait);
           ++waiting_by_duration[m <= 2 ? 0 : m <= 5 ? 1 : m <= 11 ? 2 : 3];
+          ++waiting_by_income[hh.income[h]];
         }
       }
       if (y >= 18) {
@@ -340,6 +342,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::YouthPlacedDuringYear, static_cast<double>(placed_year));
   for (int k = 0; k < 5; ++k) tally.add(Ind::YouthWaiting, k, static_cast<double>(waiting[k]));
   for (int k = 0; k < 4; ++k) tally.add(Ind::YouthWaitingByDuration, k, static_cast<double>(waiting_by_duration[k]));
+  for (int k = 0; k < income_class_count; ++k)
+    tally.add(Ind::YouthWaitingByIncome, k, static_cast<double>(waiting_by_income[k]));
   for (int k = 0; k < wmo_provision_count; ++k) tally.add(Ind::WmoClients, k, static_cast<double>(wmo_clients[k]));
   for (int r = 0; r < 4; ++r) tally.add(Ind::WmoTier, r, static_cast<double>(wmo_tier[r]));
   tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));

@@ -35,6 +35,8 @@ TEST_CASE("zero places: nobody is admitted and the list grows by the referrals",
       const double in = col_sum(r, rep, m, "youth.referrals_by_provision", 0, 5);
       const double out = col_sum(r, rep, m, "youth.waiting_exits", 0, 3);
       CHECK(grew == in - out);
+      CHECK(col_sum(r, rep, m, "youth.waiting_by_income_class", 0, 4) ==
+            col_sum(r, rep, m, "youth.waiting_by_provision", 0, 5));
       referrals += in;
     }
   CHECK(referrals > 100);
