@@ -1,6 +1,7 @@
 #include "sim/run_settings.hpp"
 
 #include "sim/rng.hpp"
+#include "sim/simulation.hpp"
 
 namespace zorgsim::sim {
 
@@ -19,6 +20,15 @@ std::vector<ParamSpec> declare_run_settings() {
             {"households", 16, 1048576, "Households per block, the unit of parallel work (does not change results)", "",
              {}, false});
   return specs;
+}
+
+RunRequest run_request(const RunSettings& r) {
+  RunRequest req;
+  req.base.seed = static_cast<std::uint64_t>(r.seed);
+  req.first_month = r.start_month().index();
+  req.months = r.months();
+  req.replicates = static_cast<int>(r.replicates);
+  return req;
 }
 
 void validate(const RunSettings& r, const ResolvedParams& w, Diagnostics& diags) {

@@ -25,6 +25,10 @@ struct RunSettings {
   int months() const { return end_month().index() - start_month().index() + 1; }
 };
 
+struct RunRequest;
+/// What the engine runs for these settings (seed, horizon, replicates).
+RunRequest run_request(const RunSettings& r);
+
 std::vector<ParamSpec> declare_run_settings();
 void validate(const RunSettings& r, const ResolvedParams& where, Diagnostics& diags);
 

@@ -81,11 +81,7 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const auto model = make_model(c);
 
-  zs::RunRequest req;
-  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
-  req.first_month = c.run.start_month().index();
-  req.months = c.run.months();
-  req.replicates = static_cast<int>(c.run.replicates);
+  const zs::RunRequest req = zs::run_request(c.run);
   // Progress: a live counter on a terminal; otherwise a line per 10% once a run is long
   // enough (> 5 s) for it to matter (logs of cluster jobs).
   const bool tty = isatty(STDERR_FILENO) && !o.quiet;
@@ -162,11 +158,7 @@ int cmd_calibrate(const CalibrateOptions& o) {
   const int threads = thread_count(o.run.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const auto model = make_model(c);
-  zs::RunRequest req;
-  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
-  req.first_month = c.run.start_month().index();
-  req.months = c.run.months();
-  req.replicates = static_cast<int>(c.run.replicates);
+  const zs::RunRequest req = zs::run_request(c.run);
   zs::RunResult result;
   tbb::task_arena arena(threads);
   arena.execute([&] { result = zs::run(*model, req); });

@@ -22,11 +22,7 @@ app::Configuration config(const std::vector<std::string>& assignments) {
 sim::RunResult run(const app::Configuration& c, int threads) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const models::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
-  sim::RunRequest req;
-  req.base.seed = static_cast<std::uint64_t>(c.run.seed);
-  req.first_month = c.run.start_month().index();
-  req.months = c.run.months();
-  req.replicates = static_cast<int>(c.run.replicates);
+  const sim::RunRequest req = sim::run_request(c.run);
   // An arena with exactly `threads` slots, so 4 threads means 4 even on a 2-core machine.
   sim::RunResult result;
   tbb::task_arena arena(threads);
