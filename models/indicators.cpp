@@ -49,6 +49,13 @@ std::vector<IndicatorSpec> build() {
   set(Ind::YouthPlacedDuringYear, {"youth.placed_since_january_0_17", "persons", S,
        "Persons aged 0-17 placed out of home at some month since January; December's value is the annual count",
        "jeugdigen met jeugdhulp met verblijf in het jaar", {}});
+  set(Ind::YouthPlacementStarts, {"youth.placement_starts", "persons", F,
+       "New out-of-home placements by form (from home, a general provision or ambulant care; not moves between forms)",
+       "nieuwe uithuisplaatsingen", {"foster_care", "family_home", "residential", "closed_youth_care"}});
+  set(Ind::YouthPlacementMoves, {"youth.placement_moves", "persons", F,
+       "Moves between placement forms: foster care breaking down into residential care, residential care stepping "
+       "down to a family home",
+       "overplaatsingen", {"foster_breakdown_to_residential", "residential_to_family_home"}});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
        "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
        "to_protected_living", "aged_out_at_23"}});
@@ -130,7 +137,7 @@ const std::vector<sim::SummaryColumn>& summary_columns() {
       {"J:gen", "youth.persons_by_tier", {1}, 1, 0},
       {"J:bespoke", "youth.persons_by_tier", {2}, 1, 0},
       {"J:placed", "youth.persons_by_tier", {3}, 1, 0},
-      {"J:pl.starts", "youth.inflow_by_state", {3, 4, 5, 6}, 1, 0},
+      {"J:pl.starts", "youth.placement_starts", {}, 1, 0},
       {"W:gen", "wmo.persons_by_tier", {1}, 1, 0},
       {"W:bespoke", "wmo.persons_by_tier", {2}, 1, 0},
       {"W:BW/MO", "wmo.persons_by_tier", {3}, 1, 0},

@@ -10,7 +10,8 @@ namespace zorgsim::models {
 
 enum class Ind : int {
   Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
-  YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthCliff,
+  YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthPlacementStarts,
+  YouthPlacementMoves, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,

@@ -143,6 +143,12 @@ void declare_youth(const Declarer<YouthParams>& d) {
           {"share", 0, 1, "Form of a new placement (sums to 1)", "vorm van verblijf", forms});
   d.real("aftercare_share", &YouthParams::aftercare_share,
          {"share", 0, 1, "Share of placement exits that continue as ambulant care", "nazorg"});
+  d.real("foster_breakdown", &YouthParams::foster_breakdown,
+         {"probability per month", 0, per_month_max, "A foster placement breaks down and the child moves to residential care",
+          "breakdown pleegzorg"});
+  d.real("residential_to_family_home", &YouthParams::residential_to_family_home,
+         {"probability per month", 0, per_month_max, "A child in residential care moves to a family home (step-down)",
+          "doorstroom naar gezinshuis"});
   d.reals("income_rr", &YouthParams::income_rr,
           {"relative risk", 0, 20, "Relative risk of entering or escalating care, by household income class", "",
            names(income_class_names)});
@@ -334,6 +340,9 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
          "youth in a general provision, age band " + std::to_string(b));
   }
   over(1 / y.ambulant_duration + y.ambulant_to_placement * rr, "youth.ambulant_duration", "youth in ambulant care");
+  over(1 / y.placement_duration[0] + y.foster_breakdown, "youth.foster_breakdown", "youth in foster care");
+  over(1 / y.placement_duration[2] + y.residential_to_family_home, "youth.residential_to_family_home",
+       "youth in residential care");
   const WmoParams& m = p.wmo;
   const double wrr = max_of(m.income_rr) * max_of(m.network_rr);
   double total = max_of(m.home_adaptation) * wrr;

@@ -64,6 +64,8 @@ struct YouthParams {
   std::vector<double> placement_duration;   // months, by form
   std::vector<double> placement_form_share; // at entry, by form
   double aftercare_share = 0;            // placement exits that continue as ambulant care
+  double foster_breakdown = 0;           // per month, foster care -> residential
+  double residential_to_family_home = 0; // per month, residential -> family home (step-down)
   std::vector<double> income_rr;
   std::vector<double> network_rr;
   double single_parent_rr = 1;

@@ -204,7 +204,9 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
         const int months = youth_wait_bits::months(wait);
         if (u < yt.entry[2][band] * rr * (1.0 + yt.waiting_escalation * months / 6.0)) {
           leave_waiting_list(ps, i, WaitingExit::CrisisPlacement, tally);
-          move_youth(ps, i, placement_form(i), tally);
+          const int form = placement_form(i);
+          if (state < 3) tally.add(Ind::YouthPlacementStarts, form - 3, 1);
+          move_youth(ps, i, form, tally);
         } else {
           b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
                                       static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
@@ -216,12 +218,16 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       if (next == state) continue;
       const bool crisis = next == new_placement && state <= 1;  // emergencies bypass the list
       if (next == new_placement) next = placement_form(i);
-      if (yt.capacity_limited && !crisis && next > state && next >= 2) {
+      const bool step_up = youth_tier(next) > youth_tier(state);  // not a move between placement forms
+      if (yt.capacity_limited && !crisis && step_up && next >= 2) {
         b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(next), 0});
         tally.add(Ind::YouthReferrals, place_index(next), 1);
         if (state == 0 && yt.bridging_general) move_youth(ps, i, 1, tally);
         continue;
       }
+      if (next >= 3 && state < 3) tally.add(Ind::YouthPlacementStarts, next - 3, 1);
+      if (state == 3 && next == 5) tally.add(Ind::YouthPlacementMoves, 0, 1);
+      if (state == 5 && next == 4) tally.add(Ind::YouthPlacementMoves, 1, 1);
       move_youth(ps, i, next, tally);
     }
   }

@@ -26,6 +26,8 @@ YouthTables prepare_youth(const YouthParams& p) {
   t.ambulant_exit = 1.0 / p.ambulant_duration;
   for (int f = 0; f < placement_form_count; ++f) t.placement_exit[f] = 1.0 / p.placement_duration[f];
   t.aftercare_share = p.aftercare_share;
+  t.foster_breakdown = p.foster_breakdown;
+  t.residential_to_family_home = p.residential_to_family_home;
   double cum = 0;
   for (int f = 0; f < placement_form_count; ++f) t.form_cumulative[f] = cum += p.placement_form_share[f];
   t.form_cumulative.back() = 1.0;
@@ -74,10 +76,12 @@ int next_youth_state(const YouthTables& t, int state, int band, double rr, doubl
       if (hit(t.ambulant_exit)) return 0;
       if (hit(t.ambulant_to_placement * rr)) return new_placement;
       return 2;
-    default: {
+    default: {  // a placement: it ends (aftercare or not), or moves to another form
       const double exit = t.placement_exit[state - 3];
       if (hit(exit * t.aftercare_share)) return 2;
       if (hit(exit * (1.0 - t.aftercare_share))) return 0;
+      if (state == 3 && hit(t.foster_breakdown)) return 5;
+      if (state == 5 && hit(t.residential_to_family_home)) return 4;
       return state;
     }
   }
@@ -112,6 +116,8 @@ std::array<double, youth_state_count> youth_stationary(const YouthTables& t, int
     P[s][2] += t.placement_exit[s - 3] * t.aftercare_share;
     P[s][0] += t.placement_exit[s - 3] * (1.0 - t.aftercare_share);
   }
+  P[3][5] += t.foster_breakdown;
+  P[5][4] += t.residential_to_family_home;
   for (int s = 0; s < n; ++s) {
     double out = 0;
     for (int j = 0; j < n; ++j)

@@ -35,6 +35,7 @@ struct YouthTables {
   double general_exit = 0, ambulant_exit = 0;
   std::array<double, placement_form_count> placement_exit{};
   double aftercare_share = 0;
+  double foster_breakdown = 0, residential_to_family_home = 0;
   std::array<double, placement_form_count> form_cumulative{};
   std::array<double, youth_covariate_combinations> rr{};
   double extension_after_18 = 0, placement_to_protected_living = 0;

@@ -39,6 +39,7 @@ void apply_youth_admissions(Block& b, Tally& tally) {
   Persons& ps = b.persons;
   for (const YouthRequest& r : b.youth_requests) {
     if (r.admitted) {
+      if (r.target >= 3) tally.add(Ind::YouthPlacementStarts, r.target - 3, 1);  // from ambulant care
       move_youth(ps, r.person, r.target, tally);
       ps.youth_wait[r.person] = 0;
       tally.add(Ind::YouthAdmissions, place_index(r.target), 1);

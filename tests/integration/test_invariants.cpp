@@ -56,6 +56,24 @@ TEST_CASE("stock-flow identities for Wmo provisions, welfare and persons", "[det
     }
 }
 
+TEST_CASE("entries into placements are new placements plus moves between forms", "[determinism][invariants]") {
+  const auto& r = result();
+  const std::size_t in = r.column_of("youth.inflow_by_state"), starts = r.column_of("youth.placement_starts");
+  const std::size_t moves = r.column_of("youth.placement_moves");
+  double total_moves = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      INFO("month " << m);
+      // foster care: only new placements; family home: + step-downs; residential: + breakdowns
+      CHECK(r.value(rep, m, in + 3) == r.value(rep, m, starts + 0));
+      CHECK(r.value(rep, m, in + 4) == r.value(rep, m, starts + 1) + r.value(rep, m, moves + 1));
+      CHECK(r.value(rep, m, in + 5) == r.value(rep, m, starts + 2) + r.value(rep, m, moves + 0));
+      CHECK(r.value(rep, m, in + 6) == r.value(rep, m, starts + 3));
+      total_moves += r.value(rep, m, moves) + r.value(rep, m, moves + 1);
+    }
+  CHECK(total_moves > 0);
+}
+
 TEST_CASE("household dynamics happen at all (the invariants are not vacuous)", "[determinism][invariants]") {
   const auto& r = result();
   const std::size_t ev = r.column_of("population.household_events");

@@ -18,6 +18,8 @@ YouthParams params() {
   p.placement_duration = {20, 10, 5, 4};
   p.placement_form_share = {0.4, 0.1, 0.3, 0.2};
   p.aftercare_share = 0.5;
+  p.foster_breakdown = 0.01;
+  p.residential_to_family_home = 0.02;
   p.income_rr = {2, 1.5, 1.2, 1};
   p.network_rr = {1.5, 1, 0.5};
   p.single_parent_rr = 1.6;
@@ -67,7 +69,11 @@ TEST_CASE("exits follow durations; escalation follows the relative risk", "[unit
   // foster care (state 3): exit 1/20, half into aftercare (ambulant)
   CHECK(next_youth_state(t, 3, 2, 1.0, 0.0249) == 2);
   CHECK(next_youth_state(t, 3, 2, 1.0, 0.0251) == 0);
-  CHECK(next_youth_state(t, 3, 2, 1.0, 0.0501) == 3);
+  CHECK(next_youth_state(t, 3, 2, 1.0, 0.0501) == 5);  // breakdown: [0.05, 0.06)
+  CHECK(next_youth_state(t, 3, 2, 1.0, 0.0601) == 3);
+  // residential (state 5): exit 1/5, then the step-down to a family home 0.02
+  CHECK(next_youth_state(t, 5, 2, 1.0, 0.2099) == 4);
+  CHECK(next_youth_state(t, 5, 2, 1.0, 0.2201) == 5);
   // closed youth care (state 6): exit 1/4
   CHECK(next_youth_state(t, 6, 2, 1.0, 0.2499) == 0);
   CHECK(next_youth_state(t, 6, 2, 1.0, 0.2501) == 6);
@@ -112,6 +118,9 @@ TEST_CASE("the stationary distribution is a fixed point of the chain", "[unit][y
   // flow balance for state 2 (ambulant): inflow = outflow
   const double rr = 1.7;
   const double in = pi[0] * 0.005 * rr + pi[1] * 0.02 * rr + (pi[3] / 20 + pi[4] / 10 + pi[5] / 5 + pi[6] / 4) * 0.5;
+  // and for foster care (state 3), which only entries feed and exits and breakdown drain
+  const double foster_in = (pi[0] * 0.001 * rr + pi[1] * 0.001 * rr + pi[2] * 0.004 * rr) * 0.4;
+  CHECK(foster_in == Approx(pi[3] * (1.0 / 20 + 0.01)).epsilon(1e-9));
   const double out = pi[2] * (0.1 + 0.004 * rr);
   CHECK(in == Approx(out).epsilon(1e-9));
 }

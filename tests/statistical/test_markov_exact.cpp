@@ -40,6 +40,8 @@ YouthParams params() {
   p.placement_duration = {30, 20, 12, 6};
   p.placement_form_share = {0.3, 0.15, 0.4, 0.15};
   p.aftercare_share = 0.5;
+  p.foster_breakdown = 0.01;
+  p.residential_to_family_home = 0.02;
   p.income_rr = {1, 1, 1, 1};
   p.network_rr = {1, 1, 1};
   p.single_parent_rr = p.vulnerable_parent_rr = p.problematic_debt_rr = p.own_lvb_rr = 1;
@@ -69,6 +71,8 @@ Matrix transition_matrix(const YouthParams& p, int band, double rr) {
     P[3 + f][2] = p.aftercare_share / p.placement_duration[f];
     P[3 + f][0] = (1 - p.aftercare_share) / p.placement_duration[f];
   }
+  P[3][5] += p.foster_breakdown;            // foster care breaks down into residential care
+  P[5][4] += p.residential_to_family_home;  // residential care steps down to a family home
   for (int i = 0; i < n; ++i) {
     double out = 0;
     for (int j = 0; j < n; ++j) out += i == j ? 0 : P[i][j];
