@@ -56,6 +56,15 @@ std::vector<IndicatorSpec> build() {
        "Moves between placement forms: foster care breaking down into residential care, residential care stepping "
        "down to a family home",
        "overplaatsingen", {"foster_breakdown_to_residential", "residential_to_family_home"}});
+  const std::vector<std::string> measures = {"supervision_order", "guardianship"};
+  set(Ind::Protection, {"youth.child_protection", "persons", S, "Children 0-17 under a child-protection measure",
+       "jeugdbescherming (OTS, voogdij)", measures});
+  set(Ind::ProtectionStarts, {"youth.child_protection_starts", "persons", F,
+       "Child-protection measures started (a guardianship start ends a supervision order)", "instroom jeugdbescherming",
+       measures});
+  set(Ind::ProtectionEnds, {"youth.child_protection_ends", "persons", F,
+       "Child-protection measures ended (incl. at 18, death and moving away, and supervision turning into guardianship)",
+       "uitstroom jeugdbescherming", measures});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
        "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
        "to_protected_living", "aged_out_at_23"}});

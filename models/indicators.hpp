@@ -11,7 +11,7 @@ namespace zorgsim::models {
 enum class Ind : int {
   Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthPlacementStarts,
-  YouthPlacementMoves, YouthCliff,
+  YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,

@@ -179,6 +179,20 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.real("waiting_escalation", &YouthParams::waiting_escalation,
          {"fraction per 6 months", 0, 100, "Crisis-placement hazard of a waiting child rises by this fraction per 6 months waited",
           "escalatie door wachten"});
+  d.reals("protection_onset", &YouthParams::protection_onset,
+          {"probability per month", 0, per_month_max,
+           "A child (0-17) is placed under a supervision order, by youth-care tier (times the youth relative risk)",
+           "ondertoezichtstelling (OTS)", {"none_or_general", "ambulant", "placed"}});
+  d.real("protection_to_guardianship", &YouthParams::protection_to_guardianship,
+         {"probability per month", 0, per_month_max, "A supervision order becomes guardianship (the parents lose authority)",
+          "voogdij"});
+  d.real("supervision_duration", &YouthParams::supervision_duration,
+         {"months", 1, 600, "Mean duration of a supervision order", "duur OTS"});
+  d.real("guardianship_duration", &YouthParams::guardianship_duration,
+         {"months", 1, 600, "Mean duration of guardianship (it also ends at 18)", "duur voogdij"});
+  d.real("protection_cost_per_child_year", &YouthParams::protection_cost_per_child_year,
+         {"EUR per child-year", 0, 1e6, "Cost of child protection by a certified institution per child-year",
+          "kosten jeugdbescherming (GI)"});
   d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
           {"EUR per client-year", 0, 1e7, "Cost of one client-year, by youth-care state", "kosten per cliëntjaar",
            {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
@@ -341,6 +355,10 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
   }
   over(1 / y.ambulant_duration + y.ambulant_to_placement * rr, "youth.ambulant_duration", "youth in ambulant care");
   over(1 / y.placement_duration[0] + y.foster_breakdown, "youth.foster_breakdown", "youth in foster care");
+  over(1 / y.supervision_duration + y.protection_to_guardianship, "youth.protection_to_guardianship",
+       "children under a supervision order");
+  over(*std::max_element(y.protection_onset.begin(), y.protection_onset.end()) * rr, "youth.protection_onset",
+       "children without a protection measure");
   over(1 / y.placement_duration[2] + y.residential_to_family_home, "youth.residential_to_family_home",
        "youth in residential care");
   const WmoParams& m = p.wmo;

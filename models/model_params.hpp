@@ -79,6 +79,11 @@ struct YouthParams {
   std::vector<double> capacity;          // clients at a time (at run.scale 1): ambulant, foster, family home, residential, closed
   bool bridging_general = false;         // a child waiting for bespoke care gets a general provision meanwhile
   double waiting_escalation = 0;         // crisis-placement hazard +x per 6 months of waiting
+  std::vector<double> protection_onset;  // per month, supervision order starts, by tier (0-1, ambulant, placed)
+  double protection_to_guardianship = 0; // per month, supervision order -> guardianship
+  double supervision_duration = 0;       // months
+  double guardianship_duration = 0;      // months
+  double protection_cost_per_child_year = 0;  // EUR
 };
 
 struct WmoProvisionParams {

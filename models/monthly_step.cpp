@@ -38,6 +38,10 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
   leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
+  if (age == 18 * 12 && ps.protection[i]) {  // child protection ends at majority
+    tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
+    ps.protection[i] = 0;
+  }
   // The annual flags describe care at 0-17; from 18 they count extended care only.
   if (age == 18 * 12) ps.youth[i] &= static_cast<std::uint8_t>(~(youth_bits::care_this_year | youth_bits::placed_this_year));
   const int state = youth_state(ps, i);
@@ -79,6 +83,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         for (int k = 0; k < wmo_provision_count; ++k)
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
         leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
+        if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
         ps.age_months[i] = dead;
         if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
@@ -238,6 +243,30 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       ++b.youth_occupancy[place_index(youth_state(ps, i))];
 }
 
+// ---- phase: child protection (jeugdbescherming), children 0-17 --------------------------
+void child_protection(const ModelTables& t, Block& b, const sim::StepContext& ctx,
+                      const std::vector<HouseholdFacts>& facts, Tally& tally) {
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    const auto [begin, end] = members(hh, h);
+    YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
+                      facts[h].vulnerable_parent, has_problematic_debts(hh.debt[h]), false};
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!alive(ps, i) || years(ps.age_months[i]) >= 18) continue;
+      c.own_lvb = ps.traits[i] & trait::lvb;
+      const sim::Words4 w =
+          sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Protection));
+      const int from = ps.protection[i];
+      const int to = next_protection(t.youth, from, youth_state(ps, i), t.youth.rr[c.index()], sim::to_unit(w[0]));
+      if (to == from) continue;
+      if (from) tally.add(Ind::ProtectionEnds, from - 1, 1);
+      if (to) tally.add(Ind::ProtectionStarts, to - 1, 1);
+      ps.protection[i] = static_cast<std::uint8_t>(to);
+    }
+  }
+}
+
 // ---- phase: social support (Wmo) ----------------------------------------------------
 void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
@@ -283,7 +312,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long waiting[5] = {}, waiting_by_duration[4] = {}, waiting_by_income[income_class_count] = {};
-  long long care_year_adults = 0, placed_year = 0;
+  long long care_year_adults = 0, placed_year = 0, protected_children[2] = {};
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
@@ -310,6 +339,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         care_year += y < 18 && had_care;
         care_year_adults += y >= 18 && had_care;
         placed_year += y < 18 && (ps.youth[i] & youth_bits::placed_this_year);
+        if (ps.protection[i]) ++protected_children[ps.protection[i] - 1];
         if (const std::uint8_t wait = ps.youth_wait[i]) {
           ++waiting[place_index(youth_wait_bits::target(wait))];
           const int m = youth_wait_bits::months(wait);
@@ -346,6 +376,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::YouthCareDuringYear, static_cast<double>(care_year));
   tally.add(Ind::YouthCareDuringYear18to22, static_cast<double>(care_year_adults));
   tally.add(Ind::YouthPlacedDuringYear, static_cast<double>(placed_year));
+  for (int k = 0; k < 2; ++k) tally.add(Ind::Protection, k, static_cast<double>(protected_children[k]));
   for (int k = 0; k < 5; ++k) tally.add(Ind::YouthWaiting, k, static_cast<double>(waiting[k]));
   for (int k = 0; k < 4; ++k) tally.add(Ind::YouthWaitingByDuration, k, static_cast<double>(waiting_by_duration[k]));
   for (int k = 0; k < income_class_count; ++k)
@@ -366,6 +397,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int k = 0; k < wmo_provision_count; ++k) cost[cost_item_wmo(k)] = wmo_clients[k] * t.wmo.cost_per_month[k];
   cost[cost_item_welfare] = welfare_households * t.welfare.benefit_per_month;
   cost[cost_item_insurance] = insured_persons * t.debts.insurance_cost_per_month;
+  cost[cost_item_child_protection] = (protected_children[0] + protected_children[1]) * t.youth.protection_cost_per_month;
   cost[cost_item_debt_help] = by_debt[static_cast<int>(DebtState::ReliefOrGuardianship)] * t.debts.help_cost_per_month;
   tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
   const double revenue = copaying * t.wmo.copayment_per_month * index;
@@ -397,6 +429,7 @@ void step_block_first(const ModelTables& t, Block& block, const sim::StepContext
   debts(t, block, ctx, scratch.facts, tally);
   household_events(t, block, ctx, scratch.facts, tally);
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
+  child_protection(t, block, ctx, scratch.facts, tally);
   social_support(t, block, ctx, scratch.words, tally);
 }
 

@@ -11,6 +11,7 @@ void Persons::resize(std::size_t n) {
   youth.resize(n);
   wmo.resize(n);
   youth_wait.resize(n);
+  protection.resize(n);
 }
 
 template <class V>
@@ -20,7 +21,7 @@ static std::size_t cap_bytes(const V& v) {
 
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
-         cap_bytes(youth_wait);
+         cap_bytes(youth_wait) + cap_bytes(protection);
 }
 
 void Households::resize(std::size_t n) {

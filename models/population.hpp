@@ -64,6 +64,7 @@ struct Persons {
   std::vector<std::uint8_t> youth;      // see namespace youth_bits
   std::vector<std::uint8_t> wmo;        // bit p set = holds WmoProvision p
   std::vector<std::uint8_t> youth_wait; // 0, or waiting for a youth-care place: see namespace youth_wait_bits
+  std::vector<std::uint8_t> protection; // child protection: 0 none, 1 supervision order, 2 guardianship
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);

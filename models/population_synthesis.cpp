@@ -182,7 +182,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       const std::uint64_t pid = hid * 16 + i;
       sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisCare));
       const int y = m.age_months / 12;
-      std::uint8_t youth = 0;
+      std::uint8_t youth = 0, protection = 0;
       if (y < 23 && origin == Origin::Initial) {
         YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
                           has_problematic_debts(static_cast<std::uint8_t>(debt)),
@@ -199,6 +199,11 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
           if (youth_tier(s) < 2 || prng.uniform01() >= kept) s = 0;
         }
         youth = static_cast<std::uint8_t>(s);
+        if (y < 18) {  // child protection from its stationary distribution given the care state
+          const auto pi = protection_stationary(t.youth, s, t.youth.rr[c.index()]);
+          const double u = prng.uniform01();
+          protection = u < pi[1] ? 1 : u < pi[1] + pi[2] ? 2 : 0;
+        }
       }
       std::uint8_t wmo = 0;
       if (y >= 18 && origin == Origin::Initial) {
@@ -213,6 +218,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.youth.push_back(youth);
       ps.wmo.push_back(wmo);
       ps.youth_wait.push_back(0);
+      ps.protection.push_back(protection);
     }
   }
 }

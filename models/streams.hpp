@@ -22,6 +22,7 @@ enum class Stream : std::uint32_t {
   Arrivals = 9,       // how many households arrive this month (entity: arrivals_entity)
   Separation = 10,    // after a separation: does the remaining household's income drop
   Debt = 11,          // a household's debt transition (one block per household-month)
+  Protection = 12,    // a child's protection transition (one block per child-month, 0-17)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,

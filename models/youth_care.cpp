@@ -48,6 +48,11 @@ YouthTables prepare_youth(const YouthParams& p) {
   for (int k = 0; k < 5; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k]));
   t.bridging_general = p.bridging_general;
   t.waiting_escalation = p.waiting_escalation;
+  for (int g = 0; g < 3; ++g) t.protection_onset[g] = p.protection_onset[g];
+  t.protection_to_guardianship = p.protection_to_guardianship;
+  t.supervision_exit = 1.0 / p.supervision_duration;
+  t.guardianship_exit = 1.0 / p.guardianship_duration;
+  t.protection_cost_per_month = p.protection_cost_per_child_year / 12.0;
   for (int b = 0; b < 3; ++b)
     for (int i = 0; i < youth_covariate_combinations; ++i) {
       const auto pi = youth_stationary(t, b, t.rr[i]);
@@ -85,6 +90,28 @@ int next_youth_state(const YouthTables& t, int state, int band, double rr, doubl
       return state;
     }
   }
+}
+
+int next_protection(const YouthTables& t, int protection, int youth_state, double rr, double u) {
+  double edge = 0;
+  const auto hit = [&](double h) { return u < (edge += h); };
+  switch (protection) {
+    case 0: return hit(t.protection_onset[protection_group(youth_state)] * rr) ? 1 : 0;
+    case 1:
+      if (hit(t.supervision_exit)) return 0;
+      if (hit(t.protection_to_guardianship)) return 2;
+      return 1;
+    default: return hit(t.guardianship_exit) ? 0 : 2;
+  }
+}
+
+std::array<double, 3> protection_stationary(const YouthTables& t, int youth_state, double rr) {
+  // pi0 a = pi1 e1 + pi2 e2;  pi1 (e1 + g) = pi0 a;  pi2 e2 = pi1 g
+  const double a = t.protection_onset[protection_group(youth_state)] * rr;
+  const double p1 = a / (t.supervision_exit + t.protection_to_guardianship);
+  const double p2 = p1 * t.protection_to_guardianship / t.guardianship_exit;
+  const double total = 1 + p1 + p2;
+  return {1 / total, p1 / total, p2 / total};
 }
 
 int choose_placement_form(const YouthTables& t, double u) {

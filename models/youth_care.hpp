@@ -44,6 +44,9 @@ struct YouthTables {
   std::array<std::int64_t, 5> capacity{};   // places for states 2..6 (scaled by run.scale)
   bool bridging_general = false;
   double waiting_escalation = 0;
+  std::array<double, 3> protection_onset{};  // by tier group: 0-1, ambulant, placed
+  double protection_to_guardianship = 0, supervision_exit = 0, guardianship_exit = 0;
+  double protection_cost_per_month = 0;
   /// Stationary state distribution (cumulative) per youth band 0-2 and covariate index:
   /// the initial state of a synthesised child.
   std::array<std::array<std::array<double, youth_state_count>, youth_covariate_combinations>, 3> initial{};
@@ -61,6 +64,15 @@ int next_youth_state(const YouthTables& t, int state, int band, double rr, doubl
 
 /// Placement form (state 3..6) for a uniform u.
 int choose_placement_form(const YouthTables& t, double u);
+
+/// Tier group of a youth state for child protection: 0 none or general, 1 ambulant, 2 placed.
+inline int protection_group(int youth_state) { return youth_state <= 1 ? 0 : youth_state == 2 ? 1 : 2; }
+
+/// Next child-protection state (0 none, 1 supervision order, 2 guardianship) for a uniform u.
+int next_protection(const YouthTables& t, int protection, int youth_state, double rr, double u);
+
+/// Stationary distribution of child protection for a youth state and relative risk (synthesis).
+std::array<double, 3> protection_stationary(const YouthTables& t, int youth_state, double rr);
 
 /// Exact stationary distribution of the youth chain for a band and relative risk
 /// (exposed for the statistical test). Solves pi P = pi by Gaussian elimination.

@@ -39,6 +39,7 @@ TEST_CASE("stock-flow identities for Wmo provisions, welfare and persons", "[det
   const auto& r = result();
   check_stock_flow(r, "wmo.clients_by_provision", "wmo.starts_by_provision", "wmo.ends_by_provision", 7);
   check_stock_flow(r, "welfare.households", "welfare.inflow", "welfare.outflow", 1);
+  check_stock_flow(r, "youth.child_protection", "youth.child_protection_starts", "youth.child_protection_ends", 2);
   // persons: births - deaths + immigrants - emigrants
   const std::size_t persons = r.column_of("population.persons"), births = r.column_of("population.births");
   const std::size_t deaths = r.column_of("population.deaths"), in = r.column_of("population.immigrants");
@@ -118,7 +119,7 @@ TEST_CASE("money per provision sums to money per law and to the net total", "[de
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
       double items = 0, laws = 0;
-      for (int k = 0; k < 17; ++k) items += r.value(rep, m, item + k);
+      for (int k = 0; k < 18; ++k) items += r.value(rep, m, item + k);
       for (int k = 0; k < 4; ++k) laws += r.value(rep, m, law + k);
       // Same money summed in different orders: equal up to rounding (relative 1e-12).
       CHECK(items == Approx(laws).epsilon(1e-12));

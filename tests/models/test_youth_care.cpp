@@ -30,6 +30,11 @@ YouthParams params() {
   p.placement_to_protected_living = 0.1;
   p.cost_per_client_year = {1200, 6000, 24000, 60000, 120000, 240000};
   p.capacity = {0, 0, 0, 0, 0};
+  p.protection_onset = {0.001, 0.01, 0.05};
+  p.protection_to_guardianship = 0.01;
+  p.supervision_duration = 25;
+  p.guardianship_duration = 80;
+  p.protection_cost_per_child_year = 12000;
   return p;
 }
 }  // namespace
@@ -123,4 +128,21 @@ TEST_CASE("the stationary distribution is a fixed point of the chain", "[unit][y
   CHECK(foster_in == Approx(pi[3] * (1.0 / 20 + 0.01)).epsilon(1e-9));
   const double out = pi[2] * (0.1 + 0.004 * rr);
   CHECK(in == Approx(out).epsilon(1e-9));
+}
+
+TEST_CASE("child protection: onset by care tier, supervision to guardianship, exits", "[unit][youth][protection]") {
+  const YouthTables t = prepare_youth(params());
+  CHECK(next_protection(t, 0, 0, 1.0, 0.00099) == 1);
+  CHECK(next_protection(t, 0, 0, 1.0, 0.00101) == 0);
+  CHECK(next_protection(t, 0, 2, 2.0, 0.0199) == 1);   // ambulant: 0.01 x rr 2
+  CHECK(next_protection(t, 0, 5, 1.0, 0.0499) == 1);   // placed: 0.05
+  CHECK(next_protection(t, 1, 5, 9.0, 0.0399) == 0);   // supervision ends at 1/25 (rr does not apply)
+  CHECK(next_protection(t, 1, 5, 1.0, 0.0499) == 2);   // then guardianship 0.01
+  CHECK(next_protection(t, 1, 5, 1.0, 0.0501) == 1);
+  CHECK(next_protection(t, 2, 5, 1.0, 1.0 / 80 - 1e-9) == 0);
+  CHECK(next_protection(t, 2, 5, 1.0, 1.0 / 80 + 1e-9) == 2);
+  const auto pi = protection_stationary(t, 3, 1.0);
+  CHECK(pi[0] + pi[1] + pi[2] == Approx(1.0));
+  CHECK(pi[0] * 0.05 == Approx(pi[1] / 25 + pi[2] / 80));  // balance of the unprotected state
+  CHECK(pi[1] * 0.01 == Approx(pi[2] / 80));                // balance of guardianship
 }

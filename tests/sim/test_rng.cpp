@@ -76,7 +76,7 @@ std::string golden_text() {
   // Every named stream of the model, so renumbering one shows up here.
   using zorgsim::models::Stream;
   for (Stream st : {Stream::PersonMonth, Stream::HouseholdMonth, Stream::PlacementForm, Stream::Newborn, Stream::Cliff,
-                    Stream::WelfareExit, Stream::LeaveHome, Stream::Partner, Stream::Arrivals, Stream::Separation, Stream::Debt,
+                    Stream::WelfareExit, Stream::LeaveHome, Stream::Partner, Stream::Arrivals, Stream::Separation, Stream::Debt, Stream::Protection,
                     Stream::SynthesisHousehold, Stream::SynthesisPerson, Stream::SynthesisCare}) {
     out << "draw_words_stream_" << zorgsim::models::id(st);
     for (auto w : draw_words({20250101, 0}, 42, 24300, zorgsim::models::id(st))) out << hex(w);
@@ -142,6 +142,7 @@ TEST_CASE("stream numbers are fixed", "[unit][rng]") {
   CHECK(id(Stream::Arrivals) == 9);
   CHECK(id(Stream::Separation) == 10);
   CHECK(id(Stream::Debt) == 11);
+  CHECK(id(Stream::Protection) == 12);
   CHECK(id(Stream::SynthesisHousehold) == 100);
   CHECK(id(Stream::SynthesisPerson) == 101);
   CHECK(id(Stream::SynthesisCare) == 102);

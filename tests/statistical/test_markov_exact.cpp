@@ -49,6 +49,11 @@ YouthParams params() {
   p.placement_to_protected_living = 0;
   p.cost_per_client_year = {0, 0, 0, 0, 0, 0};
   p.capacity = {0, 0, 0, 0, 0};
+  p.protection_onset = {0.001, 0.01, 0.05};
+  p.protection_to_guardianship = 0.01;
+  p.supervision_duration = 25;
+  p.guardianship_duration = 80;
+  p.protection_cost_per_child_year = 12000;
   return p;
 }
 
