@@ -250,6 +250,10 @@ void declare_welfare(const Declarer<WelfareParams>& d) {
   d.reals("outflow_per_year", &WelfareParams::outflow_per_year,
           {"probability per year", 0, 1, "Probability of leaving welfare within a year, by spell duration",
            "uitstroom bijstand", {"0-1y", "1-2y", "2-3y", "3y+"}});
+  d.real("outflow_problematic_debt_rr", &WelfareParams::outflow_problematic_debt_rr,
+         {"relative risk", 0, 10, "Outflow (mostly to work) of a household with problematic debts", ""});
+  d.real("outflow_vulnerable_adult_rr", &WelfareParams::outflow_vulnerable_adult_rr,
+         {"relative risk", 0, 10, "Outflow of a household with an LVB or psychiatrically vulnerable adult", ""});
   d.reals("exit_income_share", &WelfareParams::exit_income_share,
           {"share", 0, 1, "Income class after leaving welfare (sums to 1)", "",
            {"100_115pct", "115_130pct", "gt_130pct"}});

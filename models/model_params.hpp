@@ -110,6 +110,8 @@ struct WelfareParams {
   double vulnerable_adult_rr = 1;
   double problematic_debt_rr = 1;
   std::vector<double> outflow_per_year;  // by spell duration band
+  double outflow_problematic_debt_rr = 1; // job finding with problematic debts
+  double outflow_vulnerable_adult_rr = 1; // job finding with an LVB or psychiatrically vulnerable adult
   std::vector<double> exit_income_share; // income class after leaving (100-115, 115-130, >130)
   double pension_age = 67;               // years; welfare ends (AOW)
   double benefit_per_household_year = 0; // EUR

@@ -137,7 +137,8 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
       if (head_age >= t.welfare.pension_age_months) {
         hh.welfare[h] = 0;  // state pension (AOW) replaces welfare; income stays at the minimum
         tally.add(Ind::WelfareOutflow);
-      } else if (u < welfare_outflow_hazard(t.welfare, months_on)) {
+      } else if (u < welfare_outflow_hazard(t.welfare, months_on, has_problematic_debts(hh.debt[h]),
+                                             f.vulnerable_adult)) {
         hh.welfare[h] = 0;
         sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WelfareExit));
         hh.income[h] = static_cast<std::uint8_t>(income_after_welfare(t.welfare, rng.uniform01()));

@@ -14,12 +14,15 @@ WelfareTables prepare_welfare(const WelfareParams& p) {
   t.problematic_debt_rr = p.problematic_debt_rr;
   for (int b = 0; b < welfare_band_count; ++b)
     t.outflow[b] = monthly_from_annual_probability(p.outflow_per_year[b]);
+  t.outflow_debt_rr = p.outflow_problematic_debt_rr;
+  t.outflow_vulnerable_rr = p.outflow_vulnerable_adult_rr;
   double c = 0;
   for (int i = 0; i < 3; ++i) t.exit_income_cumulative[i] = c += p.exit_income_share[i];
   t.exit_income_cumulative.back() = 1.0;
   t.pension_age_months = static_cast<int>(p.pension_age * 12);
   t.benefit_per_month = p.benefit_per_household_year / 12.0;
-  // Stationary spell durations up to 40 years: P(d) ~ S(d) = prod_{k<d} (1 - out(k)).
+  // Stationary spell durations up to 40 years: P(d) ~ S(d) = prod_{k<d} (1 - out(k)), with the
+  // base outflow (the covariates' effect on the synthesised durations is ignored).
   double survival = 1, total = 0;
   std::vector<double> s;
   for (int d = 0; d < 480; ++d) {

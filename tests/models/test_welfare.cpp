@@ -14,6 +14,8 @@ WelfareParams params() {
   p.vulnerable_adult_rr = 2;
   p.problematic_debt_rr = 1.5;
   p.outflow_per_year = {0.25, 0.15, 0.10, 0.08};
+  p.outflow_problematic_debt_rr = 0.5;
+  p.outflow_vulnerable_adult_rr = 0.8;
   p.exit_income_share = {0.6, 0.25, 0.15};
   p.pension_age = 67;
   p.benefit_per_household_year = 12000;
@@ -33,6 +35,8 @@ TEST_CASE("welfare outflow falls with spell duration", "[unit][welfare]") {
   CHECK(welfare_outflow_hazard(t, 11) == welfare_outflow_hazard(t, 0));
   CHECK(welfare_outflow_hazard(t, 12) < welfare_outflow_hazard(t, 11));
   CHECK(1 - std::pow(1 - welfare_outflow_hazard(t, 200), 12) == Approx(0.08));
+  CHECK(welfare_outflow_hazard(t, 5, true, false) == Approx(0.5 * welfare_outflow_hazard(t, 5)));
+  CHECK(welfare_outflow_hazard(t, 5, true, true) == Approx(0.4 * welfare_outflow_hazard(t, 5)));
   CHECK(t.benefit_per_month == 1000);
   CHECK(t.pension_age_months == 804);
 }
