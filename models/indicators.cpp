@@ -94,6 +94,19 @@ std::vector<IndicatorSpec> build() {
   set(Ind::WmoAnyBespoke, {"wmo.clients_any_bespoke", "persons", S, "Adults with at least one bespoke Wmo provision (tier 2-3)",
        "cliënten met een Wmo-maatwerkvoorziening", {}});
   set(Ind::HomeAdaptations, {"wmo.home_adaptations", "adaptations", F, "One-off home adaptations granted", "woonvoorzieningen", {}});
+  const std::vector<std::string> wmo_places = {"household_help", "begeleiding", "day_activities", "aids",
+                                               "protected_living", "shelter"};
+  set(Ind::WmoWaiting, {"wmo.waiting_by_provision", "persons", S,
+       "Adults waiting for a Wmo place (wmo.capacity_limited), by provision", "wachtlijst Wmo", wmo_places});
+  set(Ind::WmoReferrals, {"wmo.referrals_by_provision", "persons", F,
+       "New requests for a Wmo place (only when places are limited; otherwise starts are immediate)",
+       "aanvragen Wmo", wmo_places});
+  set(Ind::WmoAdmissions, {"wmo.admissions_by_provision", "persons", F,
+       "Requests for a Wmo place that got one (this month or after waiting)", "toekenningen vanaf aanvraag",
+       wmo_places});
+  set(Ind::WmoWaitingExits, {"wmo.waiting_exits", "persons", F,
+       "Adults leaving the Wmo waiting list without a place (died or moved away)", "uitval van de wachtlijst Wmo",
+       {}});
   set(Ind::WelfareHouseholds, {"welfare.households", "households", S, "Households on welfare at the end of the month", "huishoudens in de bijstand", {}});
   set(Ind::WelfareInflow, {"welfare.inflow", "households", F, "Welfare spells started", "instroom bijstand", {}});
   set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household moved away or dissolved)", "uitstroom bijstand", {}});

@@ -14,6 +14,7 @@ enum class Ind : int {
   YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
+  WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
   CostByItem, CostByLaw, CopaymentRevenue, CostNet,

@@ -229,6 +229,12 @@ void declare_wmo(const Declarer<WmoParams>& d) {
            "woonvoorziening", adult_bands});
   d.real("home_adaptation_cost", &WmoParams::home_adaptation_cost,
          {"EUR per adaptation", 0, 1e7, "One-off cost of a home adaptation", ""});
+  d.boolean("capacity_limited", &WmoParams::capacity_limited,
+            {"-", {}, {}, "Places in bespoke Wmo provisions are limited by wmo.capacity; requests beyond them wait",
+             "capaciteit / wachtlijst Wmo"});
+  d.reals("capacity", &WmoParams::capacity,
+          {"clients", 0, 1e9, "Places (clients at a time, at run.scale 1) when wmo.capacity_limited", "capaciteit",
+           {"household_help", "begeleiding", "day_activities", "aids", "protected_living", "shelter"}});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
           "Flat co-payment per household with bespoke Wmo care at home (not protected living or shelter)",

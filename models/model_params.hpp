@@ -101,6 +101,8 @@ struct WmoParams {
   std::vector<double> home_adaptation;   // per month, by adult band
   double home_adaptation_cost = 0;       // EUR one-off
   double copayment_per_month = 0;        // EUR per household with bespoke home care
+  bool capacity_limited = false;         // places are limited by wmo.capacity; requests beyond them wait
+  std::vector<double> capacity;          // clients (at run.scale 1): household help .. shelter
   const WmoProvisionParams& provision(int p) const;
 };
 

@@ -4,7 +4,7 @@
 
 #include "models/block_access.hpp"
 #include "models/household_changes.hpp"
-#include "models/youth_waiting.hpp"
+#include "models/waiting_lists.hpp"
 #include "models/streams.hpp"
 
 namespace zorgsim::models {
@@ -84,6 +84,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
         leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
         if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
+        leave_wmo_waiting_list(ps, i, tally);
         ps.age_months[i] = dead;
         if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
@@ -282,8 +283,21 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       if (y < 18) continue;
       const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], adult_band(y), trait::vulnerability_index(ps.traits[i]),
                                         hh.income[h], hh.network[h], sim::to_unit(words[i][LaneWmo]));
+      if (const std::uint8_t wait = ps.wmo_wait[i]) {  // on the Wmo waiting list: ask again
+        b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
+                                  static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
+                                  static_cast<std::uint8_t>(youth_wait_bits::months(wait))});
+        if (e.kind == WmoEvent::Start) continue;  // no other start while waiting
+      }
       switch (e.kind) {
-        case WmoEvent::Start: start_wmo(ps, i, e.provision, tally); break;
+        case WmoEvent::Start:
+          if (t.wmo.capacity_limited && e.provision >= 1) {  // a limited place: request it
+            b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(e.provision), 0});
+            tally.add(Ind::WmoReferrals, e.provision - 1, 1);
+            break;
+          }
+          start_wmo(ps, i, e.provision, tally);
+          break;
         case WmoEvent::End:
           ps.wmo[i] &= static_cast<std::uint8_t>(~(1u << e.provision));
           tally.add(Ind::WmoEnds, e.provision, 1);
@@ -300,6 +314,11 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       }
     }
   }
+  if (!t.wmo.capacity_limited) return;
+  b.wmo_occupancy.fill(0);  // holders before this month's admissions, for the allocation
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (alive(ps, i) && years(ps.age_months[i]) >= 18)
+      for (int k = 1; k < wmo_provision_count; ++k) b.wmo_occupancy[k] += (ps.wmo[i] >> k) & 1;
 }
 
 }  // namespace
@@ -314,7 +333,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long waiting[5] = {}, waiting_by_duration[4] = {}, waiting_by_income[income_class_count] = {};
   long long care_year_adults = 0, placed_year = 0, protected_children[2] = {};
-  long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0;
+  long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0, wmo_waiting[6] = {};
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
             insured_persons = 0;
@@ -354,6 +373,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         ++wmo_tier[tier];
         any_bespoke += tier >= 2;
         household_holdings |= held;
+        if (ps.wmo_wait[i]) ++wmo_waiting[youth_wait_bits::target(ps.wmo_wait[i]) - 1];
         if (held)
           for (int k = 0; k < wmo_provision_count; ++k) wmo_clients[k] += (held >> k) & 1;
       }
@@ -385,6 +405,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int k = 0; k < wmo_provision_count; ++k) tally.add(Ind::WmoClients, k, static_cast<double>(wmo_clients[k]));
   for (int r = 0; r < 4; ++r) tally.add(Ind::WmoTier, r, static_cast<double>(wmo_tier[r]));
   tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));
+  for (int k = 0; k < 6; ++k) tally.add(Ind::WmoWaiting, k, static_cast<double>(wmo_waiting[k]));
   tally.add(Ind::WelfareHouseholds, static_cast<double>(welfare_households));
   tally.add(Ind::WelfarePersons, static_cast<double>(welfare_persons));
   for (int d = 0; d < 4; ++d) tally.add(Ind::WelfareSpells, d, static_cast<double>(spells[d]));
@@ -437,6 +458,7 @@ void step_block_first(const ModelTables& t, Block& block, const sim::StepContext
 void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Persons spare;
   apply_youth_admissions(block, tally);
+  apply_wmo_admissions(block, tally);
   commit_household_changes(t, block, ctx, spare, tally);
   record(t, block, ctx, tally);
 }

@@ -8,7 +8,7 @@
 namespace zorgsim::models {
 
 /// The month of one block, in two halves around the municipality-wide allocation of
-/// youth-care places (youth_waiting.hpp): everything up to the requests for places ...
+/// youth-care places (waiting_lists.hpp): everything up to the requests for places ...
 void step_block_first(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally);
 /// ... then admissions, the commit of household changes, and the record of stocks and costs.
 void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally);

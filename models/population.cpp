@@ -12,6 +12,7 @@ void Persons::resize(std::size_t n) {
   wmo.resize(n);
   youth_wait.resize(n);
   protection.resize(n);
+  wmo_wait.resize(n);
 }
 
 template <class V>
@@ -21,7 +22,7 @@ static std::size_t cap_bytes(const V& v) {
 
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
-         cap_bytes(youth_wait) + cap_bytes(protection);
+         cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait);
 }
 
 void Households::resize(std::size_t n) {
@@ -45,7 +46,7 @@ std::size_t Households::bytes() const {
 std::size_t Block::bytes() const {
   return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths) +
          cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals) +
-         cap_bytes(youth_requests);
+         cap_bytes(youth_requests) + cap_bytes(wmo_requests);
 }
 
 namespace {

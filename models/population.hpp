@@ -44,8 +44,9 @@ namespace household_flags {
 inline constexpr std::uint8_t takes_up_insurance = 1u << 0;  // joins the collective insurance when eligible
 }  // namespace household_flags
 
-/// Waiting byte (Persons::youth_wait): 0 = not waiting; else low 3 bits the youth state
-/// waited for (2..6), high 5 bits the completed months of waiting (capped at 31).
+/// Waiting bytes (Persons::youth_wait, Persons::wmo_wait): 0 = not waiting; else low 3 bits
+/// what is waited for (a youth state 2..6, or a Wmo provision 1..6), high 5 bits the
+/// completed months of waiting (capped at 31).
 namespace youth_wait_bits {
 inline constexpr std::uint8_t target_mask = 7;
 inline constexpr int months_shift = 3;
@@ -65,6 +66,7 @@ struct Persons {
   std::vector<std::uint8_t> wmo;        // bit p set = holds WmoProvision p
   std::vector<std::uint8_t> youth_wait; // 0, or waiting for a youth-care place: see namespace youth_wait_bits
   std::vector<std::uint8_t> protection; // child protection: 0 none, 1 supervision order, 2 guardianship
+  std::vector<std::uint8_t> wmo_wait;   // 0, or waiting for a Wmo place: provision (1..6) and months, as youth_wait
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
@@ -106,11 +108,11 @@ struct PendingMove {
   std::uint8_t flags;        // household_flags of the new household (as the old one)
 };
 
-/// A request for a youth-care place this month (new, or from someone already waiting).
-struct YouthRequest {
+/// A request for a place this month (new, or from someone already waiting).
+struct PlaceRequest {
   std::uint32_t person;     // index in the block
   std::uint64_t id;         // person id: the tie-break of the waiting-list order
-  std::uint8_t target;      // youth state asked for (2..6)
+  std::uint8_t target;      // youth state (2..6) or Wmo provision (1..6) asked for
   std::uint8_t months;      // completed months of waiting before this month
   bool admitted = false;    // set by the allocation (global phase)
 };
@@ -132,8 +134,10 @@ struct Block {
   std::vector<PendingMove> moves;        // persons (ascending) moving out to live alone
   std::vector<PendingPartner> partners;  // partners moving in (households ascending)
   std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
-  std::vector<YouthRequest> youth_requests;  // this month's requests for youth-care places
+  std::vector<PlaceRequest> youth_requests;  // this month's requests for youth-care places
   std::array<std::int64_t, 5> youth_occupancy{};  // persons in youth states 2..6 before admissions
+  std::vector<PlaceRequest> wmo_requests;         // this month's requests for Wmo places
+  std::array<std::int64_t, 7> wmo_occupancy{};    // holders of each Wmo provision before admissions
   std::size_t bytes() const;
 };
 

@@ -219,6 +219,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.wmo.push_back(wmo);
       ps.youth_wait.push_back(0);
       ps.protection.push_back(protection);
+      ps.wmo_wait.push_back(0);
     }
   }
 }

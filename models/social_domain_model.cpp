@@ -7,7 +7,7 @@
 #include "models/monthly_step.hpp"
 #include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
-#include "models/youth_waiting.hpp"
+#include "models/waiting_lists.hpp"
 
 #include <boost/random/poisson_distribution.hpp>
 
@@ -40,6 +40,7 @@ class HouseholdWorld final : public sim::World {
   void step_global(int phase, const sim::StepContext& ctx, double* /*tally*/) override {
     if (phase == 2) {
       if (m_tables.youth.capacity_limited) allocate_youth_places(m_tables.youth, m_blocks);
+      if (m_tables.wmo.capacity_limited) allocate_wmo_places(m_tables.wmo, m_blocks);
       return;
     }
     // Poisson number of arriving households; arrival k goes to block k mod blocks. Its
@@ -93,6 +94,8 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
   if (m_households == 0) throw std::invalid_argument("the population has no households");
   for (int k = 0; k < 5; ++k)  // places are given for the base-year population
     m_tables.youth.capacity[k] = static_cast<std::int64_t>(std::llround(params.youth.capacity[k] * scale));
+  for (int k = 1; k < wmo_provision_count; ++k)
+    m_tables.wmo.capacity[k] = static_cast<std::int64_t>(std::llround(params.wmo.capacity[k - 1] * scale));
   if (m_households >= max_households) throw std::invalid_argument("too many households for 40-bit ids");
   if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
 }

@@ -1,5 +1,7 @@
 #include "models/social_support.hpp"
 
+#include <cmath>
+
 namespace zorgsim::models {
 
 WmoTables prepare_wmo(const WmoParams& p) {
@@ -21,6 +23,8 @@ WmoTables prepare_wmo(const WmoParams& p) {
   for (int b = 0; b < adult_band_count; ++b) t.home_adaptation[b] = p.home_adaptation[b];
   t.home_adaptation_cost = p.home_adaptation_cost;
   t.copayment_per_month = p.copayment_per_month;
+  t.capacity_limited = p.capacity_limited;
+  for (int k = 1; k < wmo_provision_count; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k - 1]));
   for (int b = 0; b < adult_band_count; ++b)
     for (int v = 0; v < 16; ++v)
       for (int i = 0; i < income_class_count; ++i)

@@ -96,3 +96,33 @@ TEST_CASE("waiting longer makes crisis placements more likely", "[integration][w
   // with +500% per 6 months the difference is far beyond noise.
   CHECK(crisis_b > 2 * crisis_a + 10);
 }
+
+TEST_CASE("Wmo places: zero places admit nobody; the list's accounting is exact; threads do not matter",
+          "[integration][waiting][wmo]") {
+  const std::vector<std::string> opts = {"run.scale=0.3", "run.end=2026-12", "run.replicates=2",
+                                         "run.block_households=64", "wmo.capacity_limited=true",
+                                         "wmo.capacity=[0, 300, 0, 600, 40, 10]"};
+  const auto c = test::config(opts);
+  const sim::RunResult r = test::run(c, 2);
+  const std::size_t adm = r.column_of("wmo.admissions_by_provision"), clients = r.column_of("wmo.clients_by_provision");
+  double referrals = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      INFO("month " << m);
+      CHECK(r.value(rep, m, adm + 0) == 0);  // household help: no places
+      CHECK(r.value(rep, m, adm + 2) == 0);  // day activities: no places
+      const double grew = col_sum(r, rep, m, "wmo.waiting_by_provision", 0, 6) -
+                          col_sum(r, rep, m - 1, "wmo.waiting_by_provision", 0, 6);
+      CHECK(grew == col_sum(r, rep, m, "wmo.referrals_by_provision", 0, 6) -
+                        col_sum(r, rep, m, "wmo.admissions_by_provision", 0, 6) -
+                        col_sum(r, rep, m, "wmo.waiting_exits", 0, 1));
+      // begeleiding is entered only through the list: never above its places unless it started above
+      const double places = std::llround(300 * 0.3);
+      const double before = m == 0 ? r.initial[rep * r.width() + clients + 2] : r.value(rep, m - 1, clients + 2);
+      CHECK(r.value(rep, m, clients + 2) <= std::max(places, before));
+      referrals += col_sum(r, rep, m, "wmo.referrals_by_provision", 0, 6);
+    }
+  CHECK(referrals > 100);
+  const sim::RunResult four = test::run(c, 4);
+  CHECK(std::memcmp(four.monthly.data(), r.monthly.data(), r.monthly.size() * sizeof(double)) == 0);
+}

@@ -22,6 +22,7 @@ WmoParams params() {
   p.home_adaptation = {0.001, 0.001, 0.001, 0.001};
   p.home_adaptation_cost = 6000;
   p.copayment_per_month = 19;
+  p.capacity = {0, 0, 0, 0, 0, 0};
   return p;
 }
 }  // namespace

@@ -2,7 +2,7 @@
 // free places.
 #include <catch2/catch.hpp>
 
-#include "models/youth_waiting.hpp"
+#include "models/waiting_lists.hpp"
 
 using namespace zorgsim::models;
 

@@ -11,6 +11,7 @@
 
 #include "models/indicators.hpp"
 #include "models/population.hpp"
+#include "models/social_support.hpp"
 #include "models/youth_care.hpp"
 
 namespace zorgsim::models {
@@ -30,5 +31,17 @@ void apply_youth_admissions(Block& b, Tally& tally);
 
 /// Ends a person's waiting without a place (death, moving away, turning 18 or 23, crisis).
 void leave_waiting_list(Persons& ps, std::size_t i, WaitingExit why, Tally& tally);
+
+// Wmo: the same rule for bespoke provisions (household help .. shelter; general support is
+// never limited). A request replaces the provision's start; a waiting adult requests again
+// each month and starts no other limited provision meanwhile. Waiting has no effect on the
+// person yet (needs come with issue #3): today it only defers care and its cost.
+
+/// The global phase for Wmo places.
+void allocate_wmo_places(const WmoTables& t, std::vector<Block>& blocks);
+/// Second half of the month, per block: admitted Wmo requests start, the others wait.
+void apply_wmo_admissions(Block& b, Tally& tally);
+/// Ends an adult's waiting for a Wmo place without one (death or moving away).
+void leave_wmo_waiting_list(Persons& ps, std::size_t i, Tally& tally);
 
 }  // namespace zorgsim::models
