@@ -287,7 +287,7 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
                                   static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
                                   static_cast<std::uint8_t>(youth_wait_bits::months(wait))});
-        if (e.kind == WmoEvent::Start) continue;  // no other start while waiting
+        if (e.kind == WmoEvent::Start && e.provision >= 1) continue;  // no other limited start while waiting
       }
       switch (e.kind) {
         case WmoEvent::Start:
