@@ -105,7 +105,11 @@ TEST_CASE("tiers, age bands and categories add up to their totals", "[determinis
       CHECK(by_type == at(r, rep, m, hh));
       CHECK(by_spell == at(r, rep, m, welfare));
       CHECK(incomes == at(r, rep, m, hh));
-      CHECK(tiers == states);
+      CHECK(tiers == states);  // tiers are derived from states in record(): a consistency check only
+      // independent of that: the youth states account for exactly the persons aged 0-22
+      double young = 0;
+      for (int k = 0; k < 4; ++k) young += at(r, rep, m, age + k);
+      CHECK(states == young);
       // youth in placement = tier 3
       CHECK(at(r, rep, m, tier + 3) ==
             at(r, rep, m, stock + 3) + at(r, rep, m, stock + 4) + at(r, rep, m, stock + 5) + at(r, rep, m, stock + 6));
