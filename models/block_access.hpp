@@ -5,6 +5,7 @@
 
 #include "models/indicators.hpp"
 #include "models/population.hpp"
+#include "models/youth_care.hpp"
 #include "sim/rng.hpp"
 
 namespace zorgsim::models {
@@ -17,6 +18,12 @@ inline bool alive(const Persons& ps, std::size_t i) { return ps.age_months[i] < 
 inline int youth_state(const Persons& ps, std::size_t i) { return ps.youth[i] & youth_bits::state_mask; }
 inline void set_youth_state(Persons& ps, std::size_t i, int s) {
   ps.youth[i] = static_cast<std::uint8_t>((ps.youth[i] & ~youth_bits::state_mask) | s);
+}
+/// A child's position on the access ladder (youth_care.hpp): the care state, or 7..9 when
+/// the need is unmet.
+inline int youth_position(const Persons& ps, std::size_t i) {
+  const int unmet = ps.youth_need[i] & youth_need_bits::unmet_mask;
+  return unmet ? 6 + unmet : youth_state(ps, i);
 }
 inline bool is_parent(std::uint8_t traits) {
   const Role r = trait::role(traits);
@@ -36,6 +43,19 @@ inline void move_youth(Persons& ps, std::size_t i, int to, Tally& tally) {
   set_youth_state(ps, i, to);
 }
 
+// Moves a child to a position: the care state through move_youth, the unmet part in the need
+// byte. Reaching a met position clears the months of unmet need and the request.
+inline void move_youth_position(Persons& ps, std::size_t i, int pos, Tally& tally) {
+  move_youth(ps, i, position_care(pos), tally);
+  if (!position_unmet(pos)) {
+    ps.youth_need[i] = 0;
+    return;
+  }
+  const int was_unmet = ps.youth_need[i] & youth_need_bits::unmet_mask;
+  const std::uint8_t kept = was_unmet ? ps.youth_need[i] & ~youth_need_bits::unmet_mask : 0;
+  ps.youth_need[i] = static_cast<std::uint8_t>(kept | (pos - 6));
+}
+
 // Starts a provision; false when the person already holds it.
 inline bool start_wmo(Persons& ps, std::size_t i, int provision, Tally& tally) {
   const auto bit = static_cast<std::uint8_t>(1u << provision);
@@ -51,6 +71,7 @@ struct HouseholdFacts {
   bool any_alive = false;
   bool vulnerable_parent = false;  // a head or partner with LVB or a psychiatric vulnerability
   bool vulnerable_adult = false;   // any adult member with one
+  bool low_literate_parent = false;  // a head or partner with low literacy (help-seeking)
   sim::Words4 words{};             // the household's month block (lanes: HouseholdLane)
 };
 

@@ -5,6 +5,7 @@
 #include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
 #include "models/waiting_lists.hpp"
+#include "models/wijkteam.hpp"
 
 namespace zorgsim::models {
 
@@ -19,6 +20,7 @@ void depart(Block& b, std::size_t h, Tally& tally) {
     if (!alive(ps, i)) continue;
     tally.add(Ind::Emigrants);
     leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
+    leave_triage_queue(ps, i, QueueExit::DiedOrMoved, tally);
     if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
     leave_wmo_waiting_list(ps, i, tally);
     if (years(ps.age_months[i]) < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
@@ -143,6 +145,7 @@ void append_person(Persons& dst, const Persons& src, std::size_t begin, std::siz
   append(dst.wmo, src.wmo, begin, end);
   append(dst.youth_wait, src.youth_wait, begin, end);
   append(dst.protection, src.protection, begin, end);
+  append(dst.youth_need, src.youth_need, begin, end);
   append(dst.wmo_wait, src.wmo_wait, begin, end);
 }
 
@@ -154,6 +157,7 @@ void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
   std::swap(ps.wmo[a], ps.wmo[b]);
   std::swap(ps.youth_wait[a], ps.youth_wait[b]);
   std::swap(ps.protection[a], ps.protection[b]);
+  std::swap(ps.youth_need[a], ps.youth_need[b]);
   std::swap(ps.wmo_wait[a], ps.wmo_wait[b]);
 }
 
@@ -165,6 +169,7 @@ void clear(Persons& ps) {
   ps.wmo.clear();
   ps.youth_wait.clear();
   ps.protection.clear();
+  ps.youth_need.clear();
   ps.wmo_wait.clear();
 }
 
@@ -176,6 +181,7 @@ void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::ui
   ps.wmo.push_back(0);
   ps.youth_wait.push_back(0);
   ps.protection.push_back(0);
+  ps.youth_need.push_back(0);
   ps.wmo_wait.push_back(0);
 }
 

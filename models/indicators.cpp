@@ -10,7 +10,7 @@ using sim::IndicatorSpec;
 
 const std::vector<std::string> tiers = {"tier0_self_reliant", "tier1_general", "tier2_bespoke", "tier3_heavy"};
 
-std::vector<IndicatorSpec> build() {
+std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
   const auto S = Aggregation::Stock;
   const auto F = Aggregation::Flow;
   std::vector<IndicatorSpec> v(indicator_count);
@@ -66,8 +66,9 @@ std::vector<IndicatorSpec> build() {
        "Child-protection measures ended (incl. at 18, death and moving away, and supervision turning into guardianship)",
        "uitstroom jeugdbescherming", measures});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
-       "What happens to youth care at 18 and at 23", "18-/18+", {"care_ended_at_18", "extended_at_18",
-       "to_protected_living", "aged_out_at_23"}});
+       "What happens to youth care at 18 and at 23 (an unmet youth need ends at 18: adult needs are not modelled)",
+       "18-/18+", {"care_ended_at_18", "extended_at_18", "to_protected_living", "aged_out_at_23",
+       "unmet_need_ended_at_18"}});
   const std::vector<std::string> places = {"ambulant", "foster_care", "family_home", "residential", "closed_youth_care"};
   set(Ind::YouthWaiting, {"youth.waiting_by_provision", "persons", S,
        "Youth waiting for a place (youth.capacity_limited), by the care they wait for", "wachtlijst jeugdhulp", places});
@@ -86,6 +87,57 @@ std::vector<IndicatorSpec> build() {
        "Youth leaving the waiting list without a place: died or moved away, reached 18 or 23, or placed in a crisis "
        "(escalation while waiting)",
        "uitval van de wachtlijst", {"died_or_moved", "aged_out", "crisis_placement"}});
+  const std::vector<std::string> levels = {"light", "moderate"};
+  set(Ind::YouthNeed, {"youth.need_by_level", "persons", S,
+       "Persons aged 0-22 by the level of care their need calls for, met or not (none; light: a general "
+       "provision; moderate: ambulant care; out_of_home: a placement)",
+       "zorgbehoefte", {"none", "light", "moderate", "out_of_home"}});
+  set(Ind::YouthUnmet, {"youth.unmet_need_by_status", "persons", S,
+       "Persons aged 0-22 whose need is not met: not (yet) asked for help, asked and waiting for the local team's "
+       "assessment, indicated and waiting for a place, or in a general provision below their need (stepped care)",
+       "onvervulde hulpvraag", {"not_asked", "awaiting_assessment", "waiting_for_place", "below_need_stepped_care"}});
+  set(Ind::YouthUnmetByIncome, {"youth.unmet_need_by_income_class", "persons", S,
+       "Persons aged 0-22 whose need is not met (any status), by household income class",
+       "onvervulde hulpvraag naar inkomen", names(income_class_names)});
+  set(Ind::YouthUnmetByDistrict, {"youth.unmet_need_by_district", "persons", S,
+       "Persons aged 0-22 whose need is not met (any status), by district (population.district_names)",
+       "onvervulde hulpvraag per wijk", districts});
+  set(Ind::YouthNeedOnsets, {"youth.need_onsets", "persons", F,
+       "New needs of children without one: light, moderate, or severe (a crisis placement at once)",
+       "nieuwe hulpvragen", {"light", "moderate", "crisis_placement"}});
+  set(Ind::YouthEscalations, {"youth.escalations_from_unmet_need", "persons", F,
+       "Escalations caused by unmet need: a light need becoming moderate, a moderate need (unmet, waiting or in "
+       "stepped care) ending in a crisis placement, a child waiting for a placement placed in a crisis",
+       "escalatie door onvervulde hulpvraag", {"light_to_moderate", "moderate_to_crisis_placement",
+       "waiting_for_placement_to_crisis_placement"}});
+  set(Ind::YouthUnmetResolved, {"youth.unmet_need_resolved_without_care", "persons", F,
+       "Unmet needs that resolved without professional care (own means and network)", "opgelost op eigen kracht",
+       levels});
+  set(Ind::YouthSteppedOutcomes, {"youth.stepped_care_outcomes", "persons", F,
+       "Stepped care: a moderate need met by the general provision after all, or stepped up to ambulant care at review",
+       "getrapte zorg: uitkomst", {"resolved_in_general_provision", "stepped_up_to_ambulant"}});
+  set(Ind::TriageRequests, {"wijkteam.requests", "persons", F,
+       "Households asking the local team for help for a child, by the need's level", "hulpvragen bij het wijkteam",
+       levels});
+  set(Ind::TriageAssessments, {"wijkteam.assessments", "persons", F,
+       "Requests assessed by the local team (this month's or from the queue)", "beoordelingen (toegang)", levels});
+  set(Ind::TriageRefusals, {"wijkteam.refusals", "persons", F,
+       "Assessed requests refused (gatekeeping); the need stays unmet", "afwijzingen", levels});
+  set(Ind::TriageQueue, {"wijkteam.queue", "persons", S,
+       "Requests waiting for the local team's assessment at the end of the month (access.triage_limited)",
+       "wachtlijst toegang", levels});
+  set(Ind::TriageQueueExits, {"wijkteam.queue_exits", "persons", F,
+       "Requests leaving the queue without an assessment: the need resolved, a crisis placement, the child died or "
+       "moved away, or turned 18",
+       "uitval wachtlijst toegang", {"need_resolved", "crisis_placement", "died_or_moved", "turned_18"}});
+  set(Ind::TriageIndications, {"wijkteam.indications", "persons", F,
+       "Care indicated by the local team: a general provision for a light need, ambulant care for a moderate need "
+       "(matched care), or a general provision for a moderate need (stepped care)",
+       "indicaties", {"general_provision", "ambulant", "general_provision_stepped"}});
+  set(Ind::TriageCapacity, {"wijkteam.assessment_capacity", "assessments", F,
+       "Assessments the local team can do in the month (FTE x assessments per FTE-month; 0 when "
+       "access.triage_limited is off)",
+       "capaciteit toegang", {}});
   set(Ind::WmoClients, {"wmo.clients_by_provision", "persons", S, "Adults holding each Wmo provision (a person can hold several)",
        "cliënten per Wmo-voorziening", names(wmo_provision_names)});
   set(Ind::WmoStarts, {"wmo.starts_by_provision", "persons", F, "Starts of each Wmo provision", "instroom", names(wmo_provision_names)});
@@ -138,19 +190,13 @@ std::vector<IndicatorSpec> build() {
 }
 }  // namespace
 
-const std::vector<IndicatorSpec>& indicator_specs() {
-  static const std::vector<IndicatorSpec> specs = build();
-  return specs;
+IndicatorLayout::IndicatorLayout(const std::vector<std::string>& districts) : specs(build(districts)) {
+  for (int i = 0; i < indicator_count; ++i) offsets[i + 1] = offsets[i] + static_cast<int>(specs[i].width());
 }
 
-const std::array<int, indicator_count + 1>& indicator_offsets() {
-  static const std::array<int, indicator_count + 1> offsets = [] {
-    std::array<int, indicator_count + 1> o{};
-    for (int i = 0; i < indicator_count; ++i)
-      o[i + 1] = o[i] + static_cast<int>(indicator_specs()[i].width());
-    return o;
-  }();
-  return offsets;
+const std::vector<IndicatorSpec>& indicator_specs() {
+  static const std::vector<IndicatorSpec> specs = build({"population.district_names"});
+  return specs;
 }
 
 const std::vector<sim::SummaryColumn>& summary_columns() {
@@ -160,6 +206,8 @@ const std::vector<sim::SummaryColumn>& summary_columns() {
       {"J:bespoke", "youth.persons_by_tier", {2}, 1, 0},
       {"J:placed", "youth.persons_by_tier", {3}, 1, 0},
       {"J:pl.starts", "youth.placement_starts", {}, 1, 0},
+      {"J:unmet", "youth.unmet_need_by_status", {}, 1, 0},
+      {"J:escal.", "youth.escalations_from_unmet_need", {}, 1, 0},
       {"W:gen", "wmo.persons_by_tier", {1}, 1, 0},
       {"W:bespoke", "wmo.persons_by_tier", {2}, 1, 0},
       {"W:BW/MO", "wmo.persons_by_tier", {3}, 1, 0},

@@ -13,6 +13,9 @@ enum class Ind : int {
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthPlacementStarts,
   YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
+  YouthNeed, YouthUnmet, YouthUnmetByIncome, YouthUnmetByDistrict, YouthNeedOnsets, YouthEscalations,
+  YouthUnmetResolved, YouthSteppedOutcomes,
+  TriageRequests, TriageAssessments, TriageRefusals, TriageQueue, TriageQueueExits, TriageIndications, TriageCapacity,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
@@ -32,19 +35,33 @@ enum class WaitingExit : int { DiedOrMoved, AgedOut, CrisisPlacement };
 enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, SettledAfterHelp, Recovered };
 
 /// Categories of the YouthCliff flow.
-enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23 };
+enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23, UnmetNeedAt18 };
 
-/// The declarations, in Ind order.
+/// Categories of the TriageQueueExits flow.
+enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, Turned18 };
+
+/// Categories of the YouthEscalations flow.
+enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis };
+
+/// The declarations, in Ind order, for a municipality's districts (the categories of the
+/// by-district indicators), and each indicator's offset in the tally.
+struct IndicatorLayout {
+  std::vector<sim::IndicatorSpec> specs;
+  std::array<int, indicator_count + 1> offsets{};  // the last entry is the tally's length
+  IndicatorLayout() = default;
+  explicit IndicatorLayout(const std::vector<std::string>& districts);
+};
+
+/// The declarations for documentation and for reading targets: by-district indicators have
+/// the single category "population.district_names" standing for the configured districts.
 const std::vector<sim::IndicatorSpec>& indicator_specs();
-/// Offset of each indicator in the tally; the last entry is the tally's length.
-const std::array<int, indicator_count + 1>& indicator_offsets();
 /// The per-year summary table's columns.
 const std::vector<sim::SummaryColumn>& summary_columns();
 
 /// Adds to a block's tally (a view on the engine's array for that block).
 class Tally {
  public:
-  explicit Tally(double* values) : m_values(values), m_offsets(indicator_offsets().data()) {}
+  Tally(double* values, const IndicatorLayout& layout) : m_values(values), m_offsets(layout.offsets.data()) {}
   void add(Ind ind, double x = 1.0) { m_values[m_offsets[static_cast<int>(ind)]] += x; }
   void add(Ind ind, int category, double x) { m_values[m_offsets[static_cast<int>(ind)] + category] += x; }
   double get(Ind ind, int category = 0) const { return m_values[m_offsets[static_cast<int>(ind)] + category]; }

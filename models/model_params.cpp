@@ -196,6 +196,52 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
           {"EUR per client-year", 0, 1e7, "Cost of one client-year, by youth-care state", "kosten per cliëntjaar",
            {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
+  d.reals("unmet_escalation", &YouthParams::unmet_escalation,
+          {"probability per month", 0, per_month_max,
+           "An unmet need worsens (times the youth relative risk): a light need becomes moderate; a moderate need, or "
+           "a child waiting for a placement, ends in a crisis placement",
+           "escalatie bij onvervulde hulpvraag", {"light_to_moderate", "moderate_to_crisis", "placement_need_to_crisis"}});
+  d.reals("unmet_recovery", &YouthParams::unmet_recovery,
+          {"probability per month", 0, per_month_max,
+           "An unmet need resolves without professional care (own means and network)", "eigen kracht",
+           {"light", "moderate"}});
+  d.reals("network_recovery_rr", &YouthParams::network_recovery_rr,
+          {"relative rate", 0, 20, "Relative rate of that recovery by the strength of the household's network",
+           "sociaal netwerk", names(network_names)});
+}
+
+void declare_access(const Declarer<AccessParams>& d) {
+  d.text("care_model", &AccessParams::care_model,
+         {"-", {}, {}, "matched: the team indicates the care that fits the need at once; stepped: a moderate need "
+          "first gets a general provision and steps up to ambulant care only at review",
+          "matched care / stepped care (getrapte zorg)"});
+  d.reals("help_seeking", &AccessParams::help_seeking,
+          {"probability per month", 0, per_month_max, "A household with an unmet need for a child asks for help",
+           "hulpvraag", {"light", "moderate"}});
+  d.real("stigma", &AccessParams::stigma,
+         {"share", 0, 1, "Help-seeking is multiplied by (1 - stigma)", "drempel / stigma"});
+  d.real("low_literacy_seeking_rr", &AccessParams::low_literacy_seeking_rr,
+         {"relative rate", 0, 10, "Relative help-seeking when a parent has low literacy (awareness of provisions)",
+          "bekendheid met voorzieningen"});
+  d.reals("refusal", &AccessParams::refusal,
+          {"share", 0, 1, "Gatekeeping strictness: share of assessed requests refused (the need stays unmet)",
+           "poortwachter / afwijzing", {"light", "moderate"}});
+  d.real("stepped_review_months", &AccessParams::stepped_review_months,
+         {"months", 1, 120, "Stepped care: mean months in a general provision before a review steps up to ambulant care",
+          "evaluatie"});
+  d.real("stepped_resolution", &AccessParams::stepped_resolution,
+         {"probability per month", 0, per_month_max,
+          "Stepped care: per month, the general provision turns out to meet a moderate need", ""});
+  d.boolean("triage_limited", &AccessParams::triage_limited,
+            {"-", {}, {}, "Assessments per month are limited to wijkteam_fte x assessments_per_fte_month; requests "
+             "beyond wait in a queue ordered by need, then waiting time",
+             "capaciteit toegang"});
+  d.real("wijkteam_fte", &AccessParams::wijkteam_fte,
+         {"FTE", 0, 1e6, "Local-team FTE for youth intake and triage (at run.scale 1); also its cost", "wijkteam (fte)"});
+  d.real("assessments_per_fte_month", &AccessParams::assessments_per_fte_month,
+         {"assessments per FTE-month", 0, 1000, "New requests one FTE assesses per month", "keukentafelgesprekken"});
+  d.real("salary_per_fte_year", &AccessParams::salary_per_fte_year,
+         {"EUR per FTE-year", 0, 1e6, "Employer cost of one local-team FTE", "loonkosten wijkteam"});
 }
 
 void declare_wmo_provision(const Declarer<WmoProvisionParams>& d, const std::string& dutch) {
@@ -315,6 +361,7 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_population(root.section(&ModelParams::population, "population"));
   declare_demography(root.section(&ModelParams::demography, "demography"));
   declare_youth(root.section(&ModelParams::youth, "youth"));
+  declare_access(root.section(&ModelParams::access, "access"));
   declare_wmo(root.section(&ModelParams::wmo, "wmo"));
   declare_welfare(root.section(&ModelParams::welfare, "welfare"));
   declare_migration(root.section(&ModelParams::migration, "migration"));
@@ -364,6 +411,15 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
          "youth in a general provision, age band " + std::to_string(b));
   }
   over(1 / y.ambulant_duration + y.ambulant_to_placement * rr, "youth.ambulant_duration", "youth in ambulant care");
+  const AccessParams& a = p.access;
+  const double nrr = max_of(y.network_recovery_rr);
+  const double seek = std::max(1.0, a.low_literacy_seeking_rr) * (1 - a.stigma);
+  over(y.unmet_escalation[0] * rr + y.unmet_recovery[0] * nrr + a.help_seeking[0] * seek, "youth.unmet_escalation",
+       "youth with an unmet light need");
+  over(y.unmet_escalation[1] * rr + y.unmet_recovery[1] * nrr + a.help_seeking[1] * seek, "youth.unmet_escalation",
+       "youth with an unmet moderate need");
+  over(y.unmet_escalation[1] * rr + a.stepped_resolution + 1 / a.stepped_review_months, "access.stepped_resolution",
+       "youth in stepped care");
   over(1 / y.placement_duration[0] + y.foster_breakdown, "youth.foster_breakdown", "youth in foster care");
   over(1 / y.supervision_duration + y.protection_to_guardianship, "youth.protection_to_guardianship",
        "children under a supervision order");
@@ -420,6 +476,9 @@ void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnosti
       diags.add(w.where("population.arrears_share_by_income"), "population.arrears_share_by_income",
                 "arrears + problematic debt shares exceed 1 for income class " +
                     std::string(income_class_names[i]));
+  if (p.access.care_model != "matched" && p.access.care_model != "stepped")
+    diags.add(w.where("access.care_model"), "access.care_model",
+              "must be \"matched\" or \"stepped\" (got \"" + p.access.care_model + "\")");
   check_competing_hazards(p, w, diags);
 }
 

@@ -84,6 +84,26 @@ struct YouthParams {
   double supervision_duration = 0;       // months
   double guardianship_duration = 0;      // months
   double protection_cost_per_child_year = 0;  // EUR
+  // Need dynamics while a need is unmet (not yet asked for, in the triage queue, waiting for
+  // a place, or under-served by stepped care).
+  std::vector<double> unmet_escalation;  // per month: light -> moderate, moderate -> crisis placement, placement need -> crisis placement
+  std::vector<double> unmet_recovery;    // per month, the need resolves without care: light, moderate
+  std::vector<double> network_recovery_rr;  // relative rate of that recovery, by network strength
+};
+
+/// The access ladder (toegang): help-seeking, the local team's triage, matched or stepped care.
+struct AccessParams {
+  std::string care_model;                // "matched" or "stepped"
+  std::vector<double> help_seeking;      // per month, a household with an unmet need asks for help: light, moderate
+  double stigma = 0;                     // help-seeking is multiplied by (1 - stigma)
+  double low_literacy_seeking_rr = 1;    // relative help-seeking when a parent has low literacy (awareness)
+  std::vector<double> refusal;           // gatekeeping: share of assessed requests refused, light, moderate
+  double stepped_review_months = 1;      // stepped care: mean months in a general provision before review
+  double stepped_resolution = 0;         // stepped care: per month, the general provision meets the need after all
+  bool triage_limited = false;           // assessments per month are limited by the team's FTE
+  double wijkteam_fte = 0;               // FTE (at run.scale 1) doing youth intake and triage
+  double assessments_per_fte_month = 0;  // new assessments one FTE completes per month
+  double salary_per_fte_year = 0;        // EUR, employer cost
 };
 
 struct WmoProvisionParams {
@@ -143,6 +163,7 @@ struct ModelParams {
   PopulationParams population;
   DemographyParams demography;
   YouthParams youth;
+  AccessParams access;
   WmoParams wmo;
   WelfareParams welfare;
   MigrationParams migration;

@@ -7,8 +7,9 @@ namespace zorgsim::models {
 ModelTables prepare_tables(const ModelParams& p) {
   ModelTables t;
   t.params = p;
+  t.layout = IndicatorLayout(p.population.district_names);
   t.demography = prepare_demography(p.demography);
-  t.youth = prepare_youth(p.youth);
+  t.youth = prepare_youth(p.youth, p.access);
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
   t.debts = prepare_debts(p.debts, p.population);
@@ -21,6 +22,9 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (int i = 0; i < 3; ++i) t.partnering[i] = monthly_from_annual_probability(p.demography.partnering[i]);
   for (int i = 0; i < 4; ++i) t.departure[i] = monthly_from_annual_probability(p.migration.departure[i]);
   t.arrivals_per_month = p.migration.arrivals / 12.0;
+  if (p.access.triage_limited)
+    t.triage_capacity = std::llround(p.access.wijkteam_fte * p.access.assessments_per_fte_month);
+  t.wijkteam_cost_per_month = p.access.wijkteam_fte * p.access.salary_per_fte_year / 12.0;
   t.indexation_per_year = p.money.indexation_per_year;
   t.price_base_year = static_cast<int>(p.money.price_base_year);
   return t;

@@ -7,6 +7,7 @@
 
 #include "models/debts.hpp"
 #include "models/demography.hpp"
+#include "models/indicators.hpp"
 #include "models/model_params.hpp"
 #include "models/social_support.hpp"
 #include "models/welfare.hpp"
@@ -16,6 +17,7 @@ namespace zorgsim::models {
 
 struct ModelTables {
   ModelParams params;
+  IndicatorLayout layout;  // the indicators with this municipality's districts
   DemographyTables demography;
   YouthTables youth;
   WmoTables wmo;
@@ -28,6 +30,8 @@ struct ModelTables {
   std::array<double, 3> partnering{};   // 18-29, 30-44, 45-59
   std::array<double, 4> departure{};    // head 18-29, 30-44, 45-64, 65+
   double arrivals_per_month = 0;        // fraction of the base-year households
+  std::int64_t triage_capacity = -1;     // assessments per month (scaled); -1 = unlimited
+  double wijkteam_cost_per_month = 0;   // base-year prices
   double indexation_per_year = 0;
   int price_base_year = 2024;
   /// Price index of a month relative to the base year: (1 + i)^(year - base year).

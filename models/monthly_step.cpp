@@ -5,6 +5,7 @@
 #include "models/block_access.hpp"
 #include "models/household_changes.hpp"
 #include "models/waiting_lists.hpp"
+#include "models/wijkteam.hpp"
 #include "models/streams.hpp"
 
 namespace zorgsim::models {
@@ -38,6 +39,11 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
   leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
+  if (age == 18 * 12 && (ps.youth_need[i] & youth_need_bits::unmet_mask)) {  // adult needs are not modelled
+    tally.add(Ind::YouthCliff, static_cast<int>(Cliff::UnmetNeedAt18), 1);
+    leave_triage_queue(ps, i, QueueExit::Turned18, tally);
+    ps.youth_need[i] = 0;
+  }
   if (age == 18 * 12 && ps.protection[i]) {  // child protection ends at majority
     tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
     ps.protection[i] = 0;
@@ -83,6 +89,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         for (int k = 0; k < wmo_provision_count; ++k)
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
         leave_waiting_list(ps, i, WaitingExit::DiedOrMoved, tally);
+        leave_triage_queue(ps, i, QueueExit::DiedOrMoved, tally);
         if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
         leave_wmo_waiting_list(ps, i, tally);
         ps.age_months[i] = dead;
@@ -116,6 +123,7 @@ void household_facts(const Block& b, const sim::StepContext& ctx, std::vector<Ho
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       if (!f.any_alive) f.head = static_cast<std::uint32_t>(i), f.any_alive = true;
+      if ((ps.traits[i] & trait::low_literacy) && is_parent(ps.traits[i])) f.low_literate_parent = true;
       if (!(ps.traits[i] & (trait::lvb | trait::psychiatric))) continue;
       f.vulnerable_parent |= is_parent(ps.traits[i]);
       f.vulnerable_adult |= years(ps.age_months[i]) >= 18;
@@ -183,9 +191,31 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
 }
 
 // ---- phase: youth care (Jeugdwet) ---------------------------------------------------
-// Transitions of the youth-care chain. With limited places an entry into ambulant care or a
-// placement becomes a request (allocated in the global phase, applied in the second half of
-// the month); a waiting child can only be placed in a crisis, more likely the longer it waits.
+// Transitions of each child's position on the access ladder (youth_care.hpp). An unmet need
+// asks the local team for help (a triage request, decided in the global phase); with limited
+// places an entry into ambulant care or a placement becomes a place request (allocated in the
+// global phase, applied in the second half of the month). A crisis placement bypasses both.
+// An indication for ambulant care or a placement: a place request when places are limited
+// (with a general provision meanwhile if bridging is on), else the move itself.
+void indicate_bespoke(const YouthTables& yt, Block& b, std::size_t i, int to, Tally& tally) {
+  Persons& ps = b.persons;
+  if (yt.capacity_limited) {
+    b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(to), 0});
+    tally.add(Ind::YouthReferrals, place_index(to), 1);
+    const int care = youth_state(ps, i);
+    move_youth_position(ps, i, care == 0 && yt.bridging_general ? 1 : care, tally);
+    return;
+  }
+  if (to >= 3 && youth_state(ps, i) < 3) tally.add(Ind::YouthPlacementStarts, to - 3, 1);
+  move_youth_position(ps, i, to, tally);
+}
+
+// A crisis placement: bypasses the local team and the waiting lists.
+void crisis_placement(Persons& ps, std::size_t i, int form, Tally& tally) {
+  if (youth_state(ps, i) < 3) tally.add(Ind::YouthPlacementStarts, form - 3, 1);
+  move_youth_position(ps, i, form, tally);
+}
+
 void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
   Households& hh = b.households;
@@ -199,43 +229,91 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
     const auto [begin, end] = members(hh, h);
     const HouseholdFacts& f = facts[h];
     YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
-                      f.vulnerable_parent, has_problematic_debts(hh.debt[h]), false};
+                      f.vulnerable_parent, has_problematic_debts(hh.debt[h]), false, f.low_literate_parent};
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
       if (y >= 23) continue;
       c.own_lvb = ps.traits[i] & trait::lvb;
-      const int state = youth_state(ps, i), band = youth_band(y);
-      const double rr = yt.rr[c.index()], u = sim::to_unit(words[i][LaneYouth]);
-      if (const std::uint8_t wait = ps.youth_wait[i]) {  // on the waiting list
-        const int months = youth_wait_bits::months(wait);
-        if (u < yt.entry[2][band] * rr * (1.0 + yt.waiting_escalation * months / 6.0)) {
+      const int state = youth_state(ps, i), band = youth_band(y), covariates = c.index();
+      const double u = sim::to_unit(words[i][LaneYouth]);
+      if (const std::uint8_t wait = ps.youth_wait[i]) {  // indicated, waiting for a place
+        const int months = youth_wait_bits::months(wait), target = youth_wait_bits::target(wait);
+        const int level = target == 2 ? 1 : 2;  // moderate need, or a need for a placement
+        if (u < escalation_hazard(yt, level, yt.case_of(band, covariates, months))) {
           leave_waiting_list(ps, i, WaitingExit::CrisisPlacement, tally);
-          const int form = placement_form(i);
-          if (state < 3) tally.add(Ind::YouthPlacementStarts, form - 3, 1);
-          move_youth(ps, i, form, tally);
+          tally.add(Ind::YouthEscalations,
+                    static_cast<int>(level == 1 ? Escalation::ModerateToCrisis : Escalation::WaitingForPlacementToCrisis), 1);
+          crisis_placement(ps, i, placement_form(i), tally);
         } else {
-          b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
-                                      static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
+          b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(target),
                                       static_cast<std::uint8_t>(months)});
         }
         continue;
       }
-      int next = next_youth_state(yt, state, band, rr, u);
-      if (next == state) continue;
-      const bool crisis = next == new_placement && state <= 1;  // emergencies bypass the list
-      if (next == new_placement) next = placement_form(i);
-      const bool step_up = youth_tier(next) > youth_tier(state);  // not a move between placement forms
-      if (yt.capacity_limited && !crisis && step_up && next >= 2) {
-        b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(next), 0});
-        tally.add(Ind::YouthReferrals, place_index(next), 1);
-        if (state == 0 && yt.bridging_general) move_youth(ps, i, 1, tally);
+      const std::uint8_t need = ps.youth_need[i];
+      const int pos = youth_position(ps, i), months = youth_need_bits::months(need);
+      const bool asked = need & youth_need_bits::asked;
+      const int next = next_youth_position(yt, pos, asked, yt.case_of(band, covariates, months), u);
+      if (position_unmet(pos)) {
+        switch (next) {
+          case ask_for_help:
+            ps.youth_need[i] |= youth_need_bits::asked;
+            tally.add(Ind::TriageRequests, pos - pos_unmet_light, 1);
+            break;
+          case stepped_review:
+            tally.add(Ind::YouthSteppedOutcomes, 1, 1);
+            indicate_bespoke(yt, b, i, 2, tally);
+            break;
+          case new_placement:
+            tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::ModerateToCrisis), 1);
+            leave_triage_queue(ps, i, QueueExit::CrisisPlacement, tally);
+            crisis_placement(ps, i, placement_form(i), tally);
+            break;
+          case pos_unmet_moderate:
+            if (pos == pos_unmet_light) tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::LightToModerate), 1);
+            move_youth_position(ps, i, next, tally);
+            break;
+          case 0:
+            tally.add(Ind::YouthUnmetResolved, pos - pos_unmet_light, 1);
+            leave_triage_queue(ps, i, QueueExit::NeedResolved, tally);
+            move_youth_position(ps, i, 0, tally);
+            break;
+          case 1:  // stepped care: the general provision met the need after all
+            tally.add(Ind::YouthSteppedOutcomes, 0, 1);
+            move_youth_position(ps, i, 1, tally);
+            break;
+          default: break;  // no change
+        }
+        const std::uint8_t now = ps.youth_need[i];
+        if (now & youth_need_bits::unmet_mask) {
+          const int p = youth_position(ps, i);
+          if ((now & youth_need_bits::asked) && p != pos_stepped)  // (still) waiting for the assessment
+            b.triage_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(p),
+                                         static_cast<std::uint8_t>(months)});
+          if (months < youth_need_bits::max_months) ps.youth_need[i] = static_cast<std::uint8_t>(now + (1u << youth_need_bits::months_shift));
+        }
         continue;
       }
-      if (next >= 3 && state < 3) tally.add(Ind::YouthPlacementStarts, next - 3, 1);
-      if (state == 3 && next == 5) tally.add(Ind::YouthPlacementMoves, 0, 1);
-      if (state == 5 && next == 4) tally.add(Ind::YouthPlacementMoves, 1, 1);
-      move_youth(ps, i, next, tally);
+      if (next == pos) continue;
+      if (next == pos_unmet_light || next == pos_unmet_moderate) {  // a need arises
+        tally.add(Ind::YouthNeedOnsets, next - pos_unmet_light, 1);
+        move_youth_position(ps, i, next, tally);
+        continue;
+      }
+      if (next == new_placement && state <= 1) {  // a crisis: bypasses the team and the lists
+        if (state == 0) tally.add(Ind::YouthNeedOnsets, 2, 1);
+        crisis_placement(ps, i, placement_form(i), tally);
+        continue;
+      }
+      const int to = next == new_placement ? placement_form(i) : next;
+      if (youth_tier(to) > youth_tier(state) && to >= 2) {  // a step up within care: the provider re-indicates
+        indicate_bespoke(yt, b, i, to, tally);
+        continue;
+      }
+      if (state == 3 && to == 5) tally.add(Ind::YouthPlacementMoves, 0, 1);
+      if (state == 5 && to == 4) tally.add(Ind::YouthPlacementMoves, 1, 1);
+      move_youth_position(ps, i, to, tally);
     }
   }
   if (!yt.capacity_limited) return;
@@ -337,6 +415,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
             insured_persons = 0;
+  long long need_level[4] = {}, unmet_status[4] = {}, unmet_by_income[income_class_count] = {}, queue[2] = {};
+  std::array<long long, 256> unmet_by_district{};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
@@ -360,11 +440,25 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         care_year_adults += y >= 18 && had_care;
         placed_year += y < 18 && (ps.youth[i] & youth_bits::placed_this_year);
         if (ps.protection[i]) ++protected_children[ps.protection[i] - 1];
+        const std::uint8_t need = ps.youth_need[i];
         if (const std::uint8_t wait = ps.youth_wait[i]) {
           ++waiting[place_index(youth_wait_bits::target(wait))];
           const int m = youth_wait_bits::months(wait);
           ++waiting_by_duration[m <= 2 ? 0 : m <= 5 ? 1 : m <= 11 ? 2 : 3];
           ++waiting_by_income[hh.income[h]];
+          ++need_level[youth_wait_bits::target(wait) == 2 ? 2 : 3];
+          ++unmet_status[2];
+          ++unmet_by_income[hh.income[h]];
+          ++unmet_by_district[hh.district[h]];
+        } else if (const int unmet = need & youth_need_bits::unmet_mask) {
+          const int pos = 6 + unmet;
+          ++need_level[position_need(pos)];
+          ++unmet_status[pos == pos_stepped ? 3 : (need & youth_need_bits::asked) ? 1 : 0];
+          if (need & youth_need_bits::asked) ++queue[position_need(pos) - 1];
+          ++unmet_by_income[hh.income[h]];
+          ++unmet_by_district[hh.district[h]];
+        } else {
+          ++need_level[youth_tier(s)];
         }
       }
       if (y >= 18) {
@@ -399,6 +493,15 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::YouthPlacedDuringYear, static_cast<double>(placed_year));
   for (int k = 0; k < 2; ++k) tally.add(Ind::Protection, k, static_cast<double>(protected_children[k]));
   for (int k = 0; k < 5; ++k) tally.add(Ind::YouthWaiting, k, static_cast<double>(waiting[k]));
+  for (int k = 0; k < 4; ++k) {
+    tally.add(Ind::YouthNeed, k, static_cast<double>(need_level[k]));
+    tally.add(Ind::YouthUnmet, k, static_cast<double>(unmet_status[k]));
+  }
+  for (int k = 0; k < income_class_count; ++k)
+    tally.add(Ind::YouthUnmetByIncome, k, static_cast<double>(unmet_by_income[k]));
+  for (std::size_t d = 0; d < t.params.population.district_names.size(); ++d)
+    tally.add(Ind::YouthUnmetByDistrict, static_cast<int>(d), static_cast<double>(unmet_by_district[d]));
+  for (int k = 0; k < 2; ++k) tally.add(Ind::TriageQueue, k, static_cast<double>(queue[k]));
   for (int k = 0; k < 4; ++k) tally.add(Ind::YouthWaitingByDuration, k, static_cast<double>(waiting_by_duration[k]));
   for (int k = 0; k < income_class_count; ++k)
     tally.add(Ind::YouthWaitingByIncome, k, static_cast<double>(waiting_by_income[k]));
@@ -457,6 +560,7 @@ void step_block_first(const ModelTables& t, Block& block, const sim::StepContext
 
 void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Persons spare;
+  apply_triage(t, block, tally);
   apply_youth_admissions(block, tally);
   apply_wmo_admissions(block, tally);
   commit_household_changes(t, block, ctx, spare, tally);

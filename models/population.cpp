@@ -12,6 +12,7 @@ void Persons::resize(std::size_t n) {
   wmo.resize(n);
   youth_wait.resize(n);
   protection.resize(n);
+  youth_need.resize(n);
   wmo_wait.resize(n);
 }
 
@@ -22,7 +23,8 @@ static std::size_t cap_bytes(const V& v) {
 
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
-         cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait);
+         cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait) +
+         cap_bytes(youth_need);
 }
 
 void Households::resize(std::size_t n) {

@@ -32,12 +32,24 @@ inline int vulnerability_index(std::uint8_t t) { return (t & vulnerability_mask)
 
 /// Youth byte (Persons::youth): low 3 bits YouthState; bit 6 "placed out of home at some
 /// month since January", bit 7 "had bespoke youth care (tier 2-3) since January", for the
-/// annual counts. Bits 3-5 are free (reserved for the need severity of issue #3).
+/// annual counts. Bits 3-5 are free.
 namespace youth_bits {
 inline constexpr std::uint8_t state_mask = 7;
 inline constexpr std::uint8_t placed_this_year = 1u << 6;
 inline constexpr std::uint8_t care_this_year = 1u << 7;
 }  // namespace youth_bits
+
+/// Youth need byte (Persons::youth_need): the unmet part of a child's position (see
+/// youth_care.hpp). Bits 0-1: 0 need met or none, 1 light need unmet, 2 moderate need
+/// unmet, 3 moderate need in a general provision (stepped care); bit 2: asked the local
+/// team, waiting for the assessment; bits 3-7: completed months of unmet need (capped at 31).
+namespace youth_need_bits {
+inline constexpr std::uint8_t unmet_mask = 3;
+inline constexpr std::uint8_t asked = 1u << 2;
+inline constexpr int months_shift = 3;
+inline constexpr int max_months = 31;
+inline int months(std::uint8_t b) { return b >> months_shift; }
+}  // namespace youth_need_bits
 
 /// Household flag bits (Households::flags).
 namespace household_flags {
@@ -67,6 +79,7 @@ struct Persons {
   std::vector<std::uint8_t> youth_wait; // 0, or waiting for a youth-care place: see namespace youth_wait_bits
   std::vector<std::uint8_t> protection; // child protection: 0 none, 1 supervision order, 2 guardianship
   std::vector<std::uint8_t> wmo_wait;   // 0, or waiting for a Wmo place: provision (1..6) and months, as youth_wait
+  std::vector<std::uint8_t> youth_need; // unmet youth need: see namespace youth_need_bits
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
@@ -112,9 +125,10 @@ struct PendingMove {
 struct PlaceRequest {
   std::uint32_t person;     // index in the block
   std::uint64_t id;         // person id: the tie-break of the waiting-list order
-  std::uint8_t target;      // youth state (2..6) or Wmo provision (1..6) asked for
+  std::uint8_t target;      // youth state (2..6) or Wmo provision (1..6) asked for; for triage, the position
   std::uint8_t months;      // completed months of waiting before this month
   bool admitted = false;    // set by the allocation (global phase)
+  std::uint8_t outcome = 0; // triage: the position indicated (the request's own position when refused)
 };
 
 /// A partner moving in from outside the municipality.
@@ -134,6 +148,7 @@ struct Block {
   std::vector<PendingMove> moves;        // persons (ascending) moving out to live alone
   std::vector<PendingPartner> partners;  // partners moving in (households ascending)
   std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
+  std::vector<PlaceRequest> triage_requests; // this month's requests to the local team (target: position 7 or 8)
   std::vector<PlaceRequest> youth_requests;  // this month's requests for youth-care places
   std::array<std::int64_t, 5> youth_occupancy{};  // persons in youth states 2..6 before admissions
   std::vector<PlaceRequest> wmo_requests;         // this month's requests for Wmo places

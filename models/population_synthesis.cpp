@@ -163,7 +163,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
     hh.flags[h] = rng.uniform01() < t.params.debts.insurance_take_up ? household_flags::takes_up_insurance : 0;
 
     // Person traits first (the youth covariates need the parents' vulnerabilities).
-    bool vulnerable_parent = false;
+    bool vulnerable_parent = false, low_literate_parent = false;
     for (std::size_t i = 0; i < members.size(); ++i) {
       Member& m = members[i];
       const std::uint64_t pid = hid * 16 + i;
@@ -176,21 +176,25 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       const Role r = trait::role(tr);
       if ((r == Role::Head || r == Role::Partner) && (tr & (trait::lvb | trait::psychiatric)))
         vulnerable_parent = true;
+      if ((r == Role::Head || r == Role::Partner) && (tr & trait::low_literacy)) low_literate_parent = true;
     }
     for (std::size_t i = 0; i < members.size(); ++i) {
       const Member& m = members[i];
       const std::uint64_t pid = hid * 16 + i;
       sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisCare));
       const int y = m.age_months / 12;
-      std::uint8_t youth = 0, protection = 0;
+      std::uint8_t youth = 0, protection = 0, need = 0;
       if (y < 23 && origin == Origin::Initial) {
         YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
                           has_problematic_debts(static_cast<std::uint8_t>(debt)),
-                          static_cast<bool>(m.traits & trait::lvb)};
+                          static_cast<bool>(m.traits & trait::lvb), low_literate_parent};
+        // The stationary position (months of unmet need start at 0; the queue starts empty).
         const auto& cum = t.youth.initial[std::min(youth_band(y), 2)][c.index()];
         const double u = prng.uniform01();
-        int s = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());
-        s = std::min(s, youth_state_count - 1);
+        int pos = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());
+        pos = std::min(pos, youth_position_count - 1);
+        if (position_unmet(pos) && y < 18) need = static_cast<std::uint8_t>(pos - 6);
+        int s = y < 18 ? position_care(pos) : position_unmet(pos) ? 0 : pos;  // unmet needs end at 18
         if (y >= 18) {
           // Care at 18-22 is extended care that started before 18: kept at 18 with the
           // extension probability, then surviving the state's exit hazard since then.
@@ -220,6 +224,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.youth_wait.push_back(0);
       ps.protection.push_back(protection);
       ps.wmo_wait.push_back(0);
+      ps.youth_need.push_back(need);
     }
   }
 }

@@ -8,6 +8,7 @@
 #include "models/population_synthesis.hpp"
 #include "models/streams.hpp"
 #include "models/waiting_lists.hpp"
+#include "models/wijkteam.hpp"
 
 #include <boost/random/poisson_distribution.hpp>
 
@@ -37,8 +38,10 @@ class HouseholdWorld final : public sim::World {
     return {sim::PhaseKind::Global, sim::PhaseKind::PerBlock, sim::PhaseKind::Global, sim::PhaseKind::PerBlock};
   }
 
-  void step_global(int phase, const sim::StepContext& ctx, double* /*tally*/) override {
+  void step_global(int phase, const sim::StepContext& ctx, double* tally) override {
     if (phase == 2) {
+      Tally t(tally, m_tables.layout);
+      triage(m_tables, m_blocks, ctx, t);
       if (m_tables.youth.capacity_limited) allocate_youth_places(m_tables.youth, m_blocks);
       if (m_tables.wmo.capacity_limited) allocate_wmo_places(m_tables.wmo, m_blocks);
       return;
@@ -54,13 +57,13 @@ class HouseholdWorld final : public sim::World {
   }
 
   void step_block(std::size_t b, int phase, const sim::StepContext& ctx, double* tally) override {
-    Tally t(tally);
+    Tally t(tally, m_tables.layout);
     if (phase == 1) models::step_block_first(m_tables, m_blocks[b], ctx, t);
     else models::step_block_second(m_tables, m_blocks[b], ctx, t);
   }
 
   void record_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
-    Tally t(tally);
+    Tally t(tally, m_tables.layout);
     record(m_tables, m_blocks[b], ctx, t);
   }
 
@@ -92,6 +95,10 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
       m_households(static_cast<std::uint64_t>(std::llround(params.population.households * scale))),
       m_block_households(block_households) {
   if (m_households == 0) throw std::invalid_argument("the population has no households");
+  if (m_tables.triage_capacity >= 0)  // the local team is sized for the base-year population
+    m_tables.triage_capacity = static_cast<std::int64_t>(
+        std::llround(params.access.wijkteam_fte * params.access.assessments_per_fte_month * scale));
+  m_tables.wijkteam_cost_per_month *= scale;
   for (int k = 0; k < 5; ++k)  // places are given for the base-year population
     m_tables.youth.capacity[k] = static_cast<std::int64_t>(std::llround(params.youth.capacity[k] * scale));
   for (int k = 1; k < wmo_provision_count; ++k)
@@ -100,7 +107,7 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
   if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
 }
 
-const std::vector<sim::IndicatorSpec>& SocialDomainModel::indicators() const { return indicator_specs(); }
+const std::vector<sim::IndicatorSpec>& SocialDomainModel::indicators() const { return m_tables.layout.specs; }
 const std::vector<sim::SummaryColumn>& SocialDomainModel::summary_columns() const { return models::summary_columns(); }
 
 std::unique_ptr<sim::World> SocialDomainModel::create_world(const sim::RandomKey& key, int first_month_index) const {

@@ -23,6 +23,7 @@ enum class Stream : std::uint32_t {
   Separation = 10,    // after a separation: does the remaining household's income drop
   Debt = 11,          // a household's debt transition (one block per household-month)
   Protection = 12,    // a child's protection transition (one block per child-month, 0-17)
+  Triage = 13,        // the local team's decision on an assessed request (gatekeeping)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,

@@ -13,7 +13,7 @@ double youth_relative_risk(const YouthParams& p, const YouthCovariates& c) {
   return rr;
 }
 
-YouthTables prepare_youth(const YouthParams& p) {
+YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   YouthTables t;
   for (int b = 0; b < youth_band_count; ++b) {
     t.entry[0][b] = p.to_general[b];
@@ -38,9 +38,21 @@ YouthTables prepare_youth(const YouthParams& p) {
     c.vulnerable_parent = (i >> 2) & 1;
     c.single_parent = (i >> 3) & 1;
     c.network = (i >> 4) % network_count;
-    c.income = (i >> 4) / network_count;
+    c.income = ((i >> 4) / network_count) % income_class_count;
+    c.low_literate_parent = (i >> 4) / network_count / income_class_count;
     t.rr[i] = youth_relative_risk(p, c);
+    t.seeking[i] = (1.0 - a.stigma) * (c.low_literate_parent ? a.low_literacy_seeking_rr : 1.0);
+    t.recovery[i] = p.network_recovery_rr[c.network];
   }
+  for (int k = 0; k < 3; ++k) t.unmet_escalation[k] = p.unmet_escalation[k];
+  for (int k = 0; k < 2; ++k) {
+    t.unmet_recovery[k] = p.unmet_recovery[k];
+    t.help_seeking[k] = a.help_seeking[k];
+    t.refusal[k] = a.refusal[k];
+  }
+  t.stepped = a.care_model == "stepped";
+  t.stepped_review = 1.0 / a.stepped_review_months;
+  t.stepped_resolution = a.stepped_resolution;
   t.extension_after_18 = p.extension_after_18;
   t.placement_to_protected_living = p.placement_to_protected_living;
   for (int s = 0; s < 6; ++s) t.cost_per_month[s] = p.cost_per_client_year[s] / 12.0;
@@ -55,23 +67,51 @@ YouthTables prepare_youth(const YouthParams& p) {
   t.protection_cost_per_month = p.protection_cost_per_child_year / 12.0;
   for (int b = 0; b < 3; ++b)
     for (int i = 0; i < youth_covariate_combinations; ++i) {
-      const auto pi = youth_stationary(t, b, t.rr[i]);
+      const auto pi = youth_stationary(t, t.case_of(b, i, 0));
       double c = 0;
-      for (int s = 0; s < youth_state_count; ++s) t.initial[b][i][s] = c += pi[s];
+      for (int s = 0; s < youth_position_count; ++s) t.initial[b][i][s] = c += pi[s];
       t.initial[b][i].back() = 1.0;
     }
   return t;
 }
 
-int next_youth_state(const YouthTables& t, int state, int band, double rr, double u) {
+double escalation_hazard(const YouthTables& t, int level, const YouthCase& c) {
+  return t.unmet_escalation[level] * c.rr * (1.0 + t.waiting_escalation * c.months_unmet / 6.0);
+}
+
+int triage_outcome(const YouthTables& t, int pos, double u) {
+  const int level = pos == pos_unmet_light ? 0 : 1;
+  if (u < t.refusal[level]) return pos;  // refused: the need stays unmet
+  if (pos == pos_unmet_light) return 1;
+  return t.stepped ? pos_stepped : 2;
+}
+
+int next_youth_position(const YouthTables& t, int pos, bool asked, const YouthCase& c, double u) {
   double edge = 0;
   const auto hit = [&](double h) { return u < (edge += h); };
-  switch (state) {
-    case 0:
-      if (hit(t.entry[0][band] * rr)) return 1;
-      if (hit(t.entry[1][band] * rr)) return 2;
+  const int band = c.band;
+  const double rr = c.rr;
+  switch (pos) {
+    case 0:  // a need arises; a severe one is a crisis placement at once
+      if (hit(t.entry[0][band] * rr)) return pos_unmet_light;
+      if (hit(t.entry[1][band] * rr)) return pos_unmet_moderate;
       if (hit(t.entry[2][band] * rr)) return new_placement;
       return 0;
+    case pos_unmet_light:
+      if (hit(escalation_hazard(t, 0, c))) return pos_unmet_moderate;
+      if (hit(t.unmet_recovery[0] * c.recovery)) return 0;
+      if (!asked && hit(t.help_seeking[0] * c.seeking)) return ask_for_help;
+      return pos;
+    case pos_unmet_moderate:
+      if (hit(escalation_hazard(t, 1, c))) return new_placement;
+      if (hit(t.unmet_recovery[1] * c.recovery)) return 0;
+      if (!asked && hit(t.help_seeking[1] * c.seeking)) return ask_for_help;
+      return pos;
+    case pos_stepped:  // a moderate need in a general provision
+      if (hit(escalation_hazard(t, 1, c))) return new_placement;
+      if (hit(t.stepped_resolution)) return 1;
+      if (hit(t.stepped_review)) return stepped_review;
+      return pos;
     case 1:
       if (hit(t.general_exit)) return 0;
       if (hit(t.general_to_ambulant * rr)) return 2;
@@ -82,12 +122,12 @@ int next_youth_state(const YouthTables& t, int state, int band, double rr, doubl
       if (hit(t.ambulant_to_placement * rr)) return new_placement;
       return 2;
     default: {  // a placement: it ends (aftercare or not), or moves to another form
-      const double exit = t.placement_exit[state - 3];
+      const double exit = t.placement_exit[pos - 3];
       if (hit(exit * t.aftercare_share)) return 2;
       if (hit(exit * (1.0 - t.aftercare_share))) return 0;
-      if (state == 3 && hit(t.foster_breakdown)) return 5;
-      if (state == 5 && hit(t.residential_to_family_home)) return 4;
-      return state;
+      if (pos == 3 && hit(t.foster_breakdown)) return 5;
+      if (pos == 5 && hit(t.residential_to_family_home)) return 4;
+      return pos;
     }
   }
 }
@@ -120,9 +160,12 @@ int choose_placement_form(const YouthTables& t, double u) {
   return 3 + placement_form_count - 1;
 }
 
-std::array<double, youth_state_count> youth_stationary(const YouthTables& t, int band, double rr) {
-  constexpr int n = youth_state_count;
-  // Transition matrix P[from][to], built from the same hazards as next_youth_state.
+std::array<double, youth_position_count> youth_stationary(const YouthTables& t, const YouthCase& c) {
+  constexpr int n = youth_position_count;
+  const int band = c.band;
+  const double rr = c.rr;
+  // Transition matrix P[from][to], built from the same hazards as next_youth_position, with
+  // a request assessed in the month it is made and every indication admitted at once.
   double P[n][n] = {};
   const auto place = [&](int from, double h) {
     double prev = 0;
@@ -131,15 +174,26 @@ std::array<double, youth_state_count> youth_stationary(const YouthTables& t, int
       prev = t.form_cumulative[f];
     }
   };
-  P[0][1] = t.entry[0][band] * rr;
-  P[0][2] = t.entry[1][band] * rr;
+  P[0][pos_unmet_light] = t.entry[0][band] * rr;
+  P[0][pos_unmet_moderate] = t.entry[1][band] * rr;
   place(0, t.entry[2][band] * rr);
+  const int moderate_indication = t.stepped ? pos_stepped : 2;
+  for (int level = 0; level < 2; ++level) {
+    const int pos = level == 0 ? pos_unmet_light : pos_unmet_moderate;
+    if (level == 0) P[pos][pos_unmet_moderate] += escalation_hazard(t, 0, c);
+    else place(pos, escalation_hazard(t, 1, c));
+    P[pos][0] += t.unmet_recovery[level] * c.recovery;
+    P[pos][level == 0 ? 1 : moderate_indication] += t.help_seeking[level] * c.seeking * (1.0 - t.refusal[level]);
+  }
+  place(pos_stepped, escalation_hazard(t, 1, c));
+  P[pos_stepped][1] += t.stepped_resolution;
+  P[pos_stepped][2] += t.stepped_review;
   P[1][0] = t.general_exit;
   P[1][2] = t.general_to_ambulant * rr;
   place(1, t.entry[2][band] * rr);
   P[2][0] = t.ambulant_exit;
   place(2, t.ambulant_to_placement * rr);
-  for (int s = 3; s < n; ++s) {
+  for (int s = 3; s < youth_state_count; ++s) {
     P[s][2] += t.placement_exit[s - 3] * t.aftercare_share;
     P[s][0] += t.placement_exit[s - 3] * (1.0 - t.aftercare_share);
   }

@@ -207,13 +207,27 @@ void apply_entry(const Layer& layer, const YAML::Node& key, const YAML::Node& no
         if (k == "source") source = kv.second.Scalar();
         if (k == "tuned") tuned = kv.second.Scalar();
       } else if (k == "plausible") {
-        double lo = 0, hi = 0;
-        if (!kv.second.IsSequence() || kv.second.size() != 2 || !parse_real(kv.second[0], lo) ||
-            !parse_real(kv.second[1], hi) || lo > hi) {
-          diags.add(kpos, spec.path + ".plausible", "expected [low, high] with low <= high");
+        // [low, high], or for a list one [low, high] per element: flattened into pairs.
+        const auto pair = [&](const YAML::Node& n, std::vector<double>& out) {
+          double lo = 0, hi = 0;
+          if (!n.IsSequence() || n.size() != 2 || !parse_real(n[0], lo) || !parse_real(n[1], hi) || lo > hi)
+            return false;
+          out.push_back(lo), out.push_back(hi);
+          return true;
+        };
+        std::vector<double> ranges;
+        bool ok = pair(kv.second, ranges);
+        if (!ok && spec.kind == ParamKind::RealList && kv.second.IsSequence() && kv.second.size() > 0) {
+          ranges.clear();
+          ok = true;
+          for (const auto& e : kv.second) ok = ok && pair(e, ranges);
+        }
+        if (!ok) {
+          diags.add(kpos, spec.path + ".plausible",
+                    "expected [low, high] with low <= high (or, for a list, one [low, high] per element)");
           continue;
         }
-        plausible = {lo, hi};
+        plausible = ranges;
       } else {
         diags.add(kpos, spec.path + "." + k,
                   "unknown key (a parameter entry has value, source, tuned, plausible, note)");
@@ -227,12 +241,21 @@ void apply_entry(const Layer& layer, const YAML::Node& key, const YAML::Node& no
   ParamValue v;
   const SourcePos vpos = pos_of(layer, value.Mark().line >= 0 ? value.Mark() : key.Mark());
   if (!parse_value(spec, value, layer.is_assignment ? pos : vpos, v, diags)) return;
-  if (!plausible.empty() && (spec.kind == ParamKind::Real || spec.kind == ParamKind::Integer)) {
-    const double x = spec.kind == ParamKind::Real ? v.real : static_cast<double>(v.integer);
-    if (x < plausible[0] || x > plausible[1])
-      diags.add(pos, spec.path, "value lies outside its own plausible range");
-    if (plausible[0] < spec.min || plausible[1] > spec.max)
-      diags.add(pos, spec.path, "plausible range exceeds the valid range");
+  if (!plausible.empty()) {
+    std::vector<double> xs;
+    if (spec.kind == ParamKind::Real) xs = {v.real};
+    if (spec.kind == ParamKind::Integer) xs = {static_cast<double>(v.integer)};
+    if (spec.kind == ParamKind::RealList) xs = v.reals;
+    if (plausible.size() > 2 && plausible.size() != 2 * xs.size())
+      diags.add(pos, spec.path + ".plausible",
+                "needs one [low, high] per element (" + std::to_string(xs.size()) + " elements)");
+    else
+      for (std::size_t k = 0; k < xs.size(); ++k) {
+        const double lo = plausible[plausible.size() > 2 ? 2 * k : 0], hi = plausible[plausible.size() > 2 ? 2 * k + 1 : 1];
+        const std::string which = xs.size() > 1 ? " (element " + std::to_string(k + 1) + ")" : "";
+        if (xs[k] < lo || xs[k] > hi) diags.add(pos, spec.path, "value lies outside its own plausible range" + which);
+        if (lo < spec.min || hi > spec.max) diags.add(pos, spec.path, "plausible range exceeds the valid range" + which);
+      }
   }
   r.value = std::move(v);
   r.pos = vpos;
@@ -410,9 +433,15 @@ std::string emit_resolved_yaml(const ResolvedParams& params) {
     emit_value(out, *r.spec, r.value);
     if (!r.source.empty()) out << YAML::Key << "source" << YAML::Value << YAML::DoubleQuoted << r.source;
     if (!r.tuned.empty()) out << YAML::Key << "tuned" << YAML::Value << YAML::DoubleQuoted << r.tuned;
-    if (!r.plausible.empty())
-      out << YAML::Key << "plausible" << YAML::Value << YAML::Flow << YAML::BeginSeq
-          << r.plausible[0] << r.plausible[1] << YAML::EndSeq;
+    if (r.plausible.size() == 2) {
+      out << YAML::Key << "plausible" << YAML::Value << YAML::Flow << YAML::BeginSeq << r.plausible[0]
+          << r.plausible[1] << YAML::EndSeq;
+    } else if (!r.plausible.empty()) {  // one range per list element
+      out << YAML::Key << "plausible" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (std::size_t k = 0; k + 1 < r.plausible.size(); k += 2)
+        out << YAML::BeginSeq << r.plausible[k] << r.plausible[k + 1] << YAML::EndSeq;
+      out << YAML::EndSeq;
+    }
     out << YAML::EndMap;
   }
   while (!open.empty()) out << YAML::EndMap, open.pop_back();

@@ -132,7 +132,7 @@ struct ResolvedParam {
   SourcePos pos;             // where the value was written
   std::string source;        // the data source ("CBS 86050NED, 2024") or "assumption: ..."
   std::string tuned;         // the target a tuned value was fitted to, when tuned
-  std::vector<double> plausible;  // [lo, hi] used by sensitivity sweeps; empty if none
+  std::vector<double> plausible;  // [lo, hi], or per list element [lo0, hi0, lo1, hi1, ...]; for sweeps; empty if none
   std::string layer;         // "embedded default", a file name, or "command line"
 };
 

@@ -19,7 +19,10 @@ std::string range(const ParamSpec& s) {
   return "[" + bound(s.min) + ", " + bound(s.max) + "]";
 }
 std::string plausible(const ResolvedParam& r) {
-  return r.plausible.empty() ? "" : "[" + bound(r.plausible[0]) + ", " + bound(r.plausible[1]) + "]";
+  std::string out;
+  for (std::size_t k = 0; k + 1 < r.plausible.size(); k += 2)
+    out += (out.empty() ? "" : ", ") + std::string("[") + bound(r.plausible[k]) + ", " + bound(r.plausible[k + 1]) + "]";
+  return r.plausible.size() > 2 ? "[" + out + "]" : out;
 }
 std::string escape_md(std::string s) {
   std::string out;

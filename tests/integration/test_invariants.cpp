@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "models/categories.hpp"
 #include "test_support.hpp"
 
 using namespace zorgsim;
@@ -123,12 +124,37 @@ TEST_CASE("money per provision sums to money per law and to the net total", "[de
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
       double items = 0, laws = 0;
-      for (int k = 0; k < 18; ++k) items += r.value(rep, m, item + k);
+      for (int k = 0; k < zorgsim::models::cost_item_count; ++k) items += r.value(rep, m, item + k);
       for (int k = 0; k < 4; ++k) laws += r.value(rep, m, law + k);
       // Same money summed in different orders: equal up to rounding (relative 1e-12).
       CHECK(items == Approx(laws).epsilon(1e-12));
       CHECK(r.value(rep, m, net) + r.value(rep, m, rev) == Approx(laws).epsilon(1e-12));
       CHECK(laws > 0);
+    }
+}
+
+TEST_CASE("needs, unmet needs and the local team's queue add up", "[determinism][invariants]") {
+  const auto& r = result();
+  const std::size_t need = r.column_of("youth.need_by_level"), unmet = r.column_of("youth.unmet_need_by_status");
+  const std::size_t by_income = r.column_of("youth.unmet_need_by_income_class");
+  const std::size_t by_district = r.column_of("youth.unmet_need_by_district");
+  const std::size_t queue = r.column_of("wijkteam.queue"), age = r.column_of("population.persons_by_age");
+  const std::size_t waiting = r.column_of("youth.waiting_by_provision");
+  const int districts = static_cast<int>(test::config().model.population.district_names.size());
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = -1; m < r.months; ++m) {
+      double levels = 0, young = 0, statuses = 0, incomes = 0, areas = 0, queued = 0, places = 0;
+      for (int k = 0; k < 4; ++k) levels += at(r, rep, m, need + k), young += at(r, rep, m, age + k);
+      for (int k = 0; k < 4; ++k) statuses += at(r, rep, m, unmet + k), incomes += at(r, rep, m, by_income + k);
+      for (int k = 0; k < districts; ++k) areas += at(r, rep, m, by_district + k);
+      for (int k = 0; k < 2; ++k) queued += at(r, rep, m, queue + k);
+      for (int k = 0; k < 5; ++k) places += at(r, rep, m, waiting + k);
+      CHECK(levels == young);        // every person 0-22 has exactly one need level
+      CHECK(incomes == statuses);    // the unmet, counted three ways
+      CHECK(areas == statuses);
+      CHECK(queued == at(r, rep, m, unmet + 1));   // the queue is the awaiting-assessment status
+      CHECK(places == at(r, rep, m, unmet + 2));   // waiting for a place is unmet need
+      CHECK(at(r, rep, m, need + 1) + at(r, rep, m, need + 2) + at(r, rep, m, need + 3) >= statuses);
     }
 }
 

@@ -35,33 +35,53 @@ YouthParams params() {
   p.supervision_duration = 25;
   p.guardianship_duration = 80;
   p.protection_cost_per_child_year = 12000;
+  p.waiting_escalation = 0.5;
+  p.unmet_escalation = {0.02, 0.004, 0.01};
+  p.unmet_recovery = {0.03, 0.01};
+  p.network_recovery_rr = {0.5, 1.0, 2.0};
   return p;
+}
+AccessParams access(const std::string& model = "matched") {
+  AccessParams a;
+  a.care_model = model;
+  a.help_seeking = {0.3, 0.5};
+  a.stigma = 0.2;
+  a.low_literacy_seeking_rr = 0.5;
+  a.refusal = {0.1, 0.05};
+  a.stepped_review_months = 4;
+  a.stepped_resolution = 0.1;
+  return a;
+}
+YouthTables tables(const YouthParams& p = params(), const AccessParams& a = access()) { return prepare_youth(p, a); }
+// A month's transition with no months of unmet need and neutral access factors.
+int next_youth_state(const YouthTables& t, int pos, int band, double rr, double u) {
+  return next_youth_position(t, pos, false, YouthCase{band, rr, 1.0, 1.0, 0}, u);
 }
 }  // namespace
 
-TEST_CASE("entries from self-reliance partition the uniform in a fixed order", "[unit][youth]") {
-  const YouthTables t = prepare_youth(params());
-  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0) == 1);
-  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0099) == 1);
-  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0101) == 2);
-  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0149) == 2);
-  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0151) == new_placement);
+TEST_CASE("needs arise from self-reliance, partitioning the uniform in a fixed order", "[unit][youth]") {
+  const YouthTables t = tables();
+  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0) == pos_unmet_light);
+  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0099) == pos_unmet_light);
+  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0101) == pos_unmet_moderate);
+  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0149) == pos_unmet_moderate);
+  CHECK(next_youth_state(t, 0, 1, 1.0, 0.0151) == new_placement);  // a severe need: crisis placement at once
   CHECK(next_youth_state(t, 0, 1, 1.0, 0.0161) == 0);
   // a relative risk of 2 doubles every entry interval
-  CHECK(next_youth_state(t, 0, 1, 2.0, 0.0199) == 1);
-  CHECK(next_youth_state(t, 0, 1, 2.0, 0.0299) == 2);
+  CHECK(next_youth_state(t, 0, 1, 2.0, 0.0199) == pos_unmet_light);
+  CHECK(next_youth_state(t, 0, 1, 2.0, 0.0299) == pos_unmet_moderate);
   CHECK(next_youth_state(t, 0, 1, 2.0, 0.0319) == new_placement);
   CHECK(next_youth_state(t, 0, 1, 2.0, 0.0321) == 0);
 }
 
 TEST_CASE("no new entries in the 18-22 band, only continuation", "[unit][youth]") {
-  const YouthTables t = prepare_youth(params());
+  const YouthTables t = tables();
   CHECK(next_youth_state(t, 0, 3, 5.0, 0.0) == 0);
   CHECK(next_youth_state(t, 2, 3, 1.0, 0.05) == 0);  // ambulant care still ends
 }
 
 TEST_CASE("exits follow durations; escalation follows the relative risk", "[unit][youth]") {
-  const YouthTables t = prepare_youth(params());
+  const YouthTables t = tables();
   // general: exit 1/5, then step-up 0.02 * rr, then crisis placement 0.001 * rr
   CHECK(next_youth_state(t, 1, 2, 1.0, 0.199) == 0);
   CHECK(next_youth_state(t, 1, 2, 1.0, 0.2199) == 2);
@@ -85,7 +105,7 @@ TEST_CASE("exits follow durations; escalation follows the relative risk", "[unit
 }
 
 TEST_CASE("placement forms by cumulative share", "[unit][youth]") {
-  const YouthTables t = prepare_youth(params());
+  const YouthTables t = tables();
   CHECK(choose_placement_form(t, 0.0) == 3);
   CHECK(choose_placement_form(t, 0.399) == 3);
   CHECK(choose_placement_form(t, 0.401) == 4);
@@ -100,7 +120,7 @@ TEST_CASE("relative risk is the product of the configured factors", "[unit][yout
   CHECK(youth_relative_risk(p, c) == Approx(2 * 1.5 * 1.6 * 1.5 * 1.4 * 1.8));
   c = YouthCovariates{3, 1, false, false, false, false};
   CHECK(youth_relative_risk(p, c) == 1.0);
-  const YouthTables t = prepare_youth(p);
+  const YouthTables t = tables(p);
   CHECK(t.rr[YouthCovariates{0, 0, true, true, true, true}.index()] == Approx(2 * 1.5 * 1.6 * 1.5 * 1.4 * 1.8));
   CHECK(t.rr[YouthCovariates{2, 2, false, true, false, false}.index()] == Approx(1.2 * 0.5 * 1.5));
 }
@@ -108,30 +128,33 @@ TEST_CASE("relative risk is the product of the configured factors", "[unit][yout
 TEST_CASE("zero hazards: nobody moves", "[unit][youth][extreme]") {
   YouthParams p = params();
   p.to_general = p.to_ambulant = p.to_placement = {0, 0, 0, 0};
-  const YouthTables t = prepare_youth(p);
+  const YouthTables t = tables(p);
   for (double u : {0.0, 1e-9, 0.5}) CHECK(next_youth_state(t, 0, 1, 10.0, u) == 0);
-  const auto pi = youth_stationary(t, 1, 10.0);
+  const auto pi = youth_stationary(t, YouthCase{1, 10.0, 1, 1, 0});
   CHECK(pi[0] == Approx(1.0));
 }
 
 TEST_CASE("the stationary distribution is a fixed point of the chain", "[unit][youth]") {
-  const YouthTables t = prepare_youth(params());
-  const auto pi = youth_stationary(t, 2, 1.7);
+  const YouthTables t = tables();
+  const double rr = 1.7;
+  const auto pi = youth_stationary(t, YouthCase{2, rr, 0.8, 1.0, 0});
   double total = 0;
   for (double x : pi) total += x;
   CHECK(total == Approx(1.0).epsilon(1e-12));
-  // flow balance for state 2 (ambulant): inflow = outflow
-  const double rr = 1.7;
-  const double in = pi[0] * 0.005 * rr + pi[1] * 0.02 * rr + (pi[3] / 20 + pi[4] / 10 + pi[5] / 5 + pi[6] / 4) * 0.5;
+  CHECK(pi[pos_stepped] == Approx(0.0).margin(1e-15));  // matched care: nobody is under-served
+  // flow balance for state 2 (ambulant): inflow (assessed moderate needs, step-ups, aftercare) = outflow
+  const double in = pi[pos_unmet_moderate] * 0.5 * 0.8 * 0.95 + pi[1] * 0.02 * rr +
+                    (pi[3] / 20 + pi[4] / 10 + pi[5] / 5 + pi[6] / 4) * 0.5;
   // and for foster care (state 3), which only entries feed and exits and breakdown drain
-  const double foster_in = (pi[0] * 0.001 * rr + pi[1] * 0.001 * rr + pi[2] * 0.004 * rr) * 0.4;
+  const double foster_in = (pi[0] * 0.001 * rr + pi[1] * 0.001 * rr + pi[2] * 0.004 * rr +
+                            pi[pos_unmet_moderate] * 0.004 * rr) * 0.4;
   CHECK(foster_in == Approx(pi[3] * (1.0 / 20 + 0.01)).epsilon(1e-9));
   const double out = pi[2] * (0.1 + 0.004 * rr);
   CHECK(in == Approx(out).epsilon(1e-9));
 }
 
 TEST_CASE("child protection: onset by care tier, supervision to guardianship, exits", "[unit][youth][protection]") {
-  const YouthTables t = prepare_youth(params());
+  const YouthTables t = tables();
   CHECK(next_protection(t, 0, 0, 1.0, 0.00099) == 1);
   CHECK(next_protection(t, 0, 0, 1.0, 0.00101) == 0);
   CHECK(next_protection(t, 0, 2, 2.0, 0.0199) == 1);   // ambulant: 0.01 x rr 2
@@ -145,4 +168,83 @@ TEST_CASE("child protection: onset by care tier, supervision to guardianship, ex
   CHECK(pi[0] + pi[1] + pi[2] == Approx(1.0));
   CHECK(pi[0] * 0.05 == Approx(pi[1] / 25 + pi[2] / 80));  // balance of the unprotected state
   CHECK(pi[1] * 0.01 == Approx(pi[2] / 80));                // balance of guardianship
+}
+
+TEST_CASE("an unmet need escalates, resolves, or asks for help, in that order", "[unit][youth][access]") {
+  const YouthTables t = tables();
+  const YouthCase c{1, 2.0, 0.8, 2.0, 0};  // rr 2, help-seeking x0.8, recovery x2
+  // light: escalation 0.02 x 2 = 0.04, recovery 0.03 x 2 = 0.06, asking 0.3 x 0.8 = 0.24
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.0399) == pos_unmet_moderate);
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.0401) == 0);
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.0999) == 0);
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.1001) == ask_for_help);
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.3399) == ask_for_help);
+  CHECK(next_youth_position(t, pos_unmet_light, false, c, 0.3401) == pos_unmet_light);
+  CHECK(next_youth_position(t, pos_unmet_light, true, c, 0.2) == pos_unmet_light);  // asked already: waits
+  // moderate: escalation 0.004 x 2 = 0.008 is a crisis placement, recovery 0.02, asking 0.4
+  CHECK(next_youth_position(t, pos_unmet_moderate, false, c, 0.0079) == new_placement);
+  CHECK(next_youth_position(t, pos_unmet_moderate, false, c, 0.0279) == 0);
+  CHECK(next_youth_position(t, pos_unmet_moderate, false, c, 0.4279) == ask_for_help);
+  CHECK(next_youth_position(t, pos_unmet_moderate, false, c, 0.4281) == pos_unmet_moderate);
+}
+
+TEST_CASE("escalation of unmet need rises with the months it has lasted", "[unit][youth][access]") {
+  const YouthTables t = tables();
+  // waiting_escalation 0.5 per 6 months: after 12 months the hazard doubles
+  CHECK(escalation_hazard(t, 0, YouthCase{1, 1.0, 1, 1, 0}) == Approx(0.02));
+  CHECK(escalation_hazard(t, 0, YouthCase{1, 1.0, 1, 1, 12}) == Approx(0.04));
+  CHECK(escalation_hazard(t, 2, YouthCase{1, 3.0, 1, 1, 6}) == Approx(0.01 * 3 * 1.5));
+  CHECK(next_youth_position(t, pos_unmet_light, false, YouthCase{1, 1.0, 1, 1, 12}, 0.0399) == pos_unmet_moderate);
+}
+
+TEST_CASE("zero escalation: an unmet need never worsens", "[unit][youth][access][extreme]") {
+  YouthParams p = params();
+  p.unmet_escalation = {0, 0, 0};
+  const YouthTables t = tables(p);
+  for (int months : {0, 12, 31})
+    for (double u = 0; u < 1; u += 0.001) {
+      const YouthCase c{1, 20.0, 1, 1, months};
+      const int light = next_youth_position(t, pos_unmet_light, false, c, u);
+      const int moderate = next_youth_position(t, pos_unmet_moderate, false, c, u);
+      CHECK((light == pos_unmet_light || light == 0 || light == ask_for_help));
+      CHECK((moderate == pos_unmet_moderate || moderate == 0 || moderate == ask_for_help));
+    }
+}
+
+TEST_CASE("matched vs stepped care: who starts where", "[unit][youth][access]") {
+  const YouthTables matched = tables(params(), access("matched"));
+  const YouthTables stepped = tables(params(), access("stepped"));
+  // refusal 0.1 (light), 0.05 (moderate): below it the need stays unmet
+  CHECK(triage_outcome(matched, pos_unmet_light, 0.0999) == pos_unmet_light);
+  CHECK(triage_outcome(matched, pos_unmet_moderate, 0.0499) == pos_unmet_moderate);
+  // a light need gets a general provision in both models
+  CHECK(triage_outcome(matched, pos_unmet_light, 0.5) == 1);
+  CHECK(triage_outcome(stepped, pos_unmet_light, 0.5) == 1);
+  // a moderate need: ambulant care at once (matched), a general provision below need (stepped)
+  CHECK(triage_outcome(matched, pos_unmet_moderate, 0.5) == 2);
+  CHECK(triage_outcome(stepped, pos_unmet_moderate, 0.5) == pos_stepped);
+  // stepped care: escalation 0.004 x rr, resolution 0.1, review 1/4
+  const YouthCase c{1, 1.0, 1, 1, 0};
+  CHECK(next_youth_position(stepped, pos_stepped, false, c, 0.0039) == new_placement);
+  CHECK(next_youth_position(stepped, pos_stepped, false, c, 0.1039) == 1);
+  CHECK(next_youth_position(stepped, pos_stepped, false, c, 0.3539) == stepped_review);
+  CHECK(next_youth_position(stepped, pos_stepped, false, c, 0.3541) == pos_stepped);
+  // in the stationary state stepped care has fewer children in ambulant care and more in
+  // general provisions (some of them below need)
+  const YouthCase s{2, 1.5, 1, 1, 0};
+  const auto pm = youth_stationary(matched, s), ps = youth_stationary(stepped, s);
+  CHECK(ps[2] < pm[2]);
+  CHECK(ps[1] + ps[pos_stepped] > pm[1]);
+  CHECK(ps[pos_stepped] > 0);
+}
+
+TEST_CASE("position helpers", "[unit][youth]") {
+  CHECK(position_care(pos_unmet_light) == 0);
+  CHECK(position_care(pos_unmet_moderate) == 0);
+  CHECK(position_care(pos_stepped) == 1);
+  CHECK(position_care(5) == 5);
+  CHECK(position_need(0) == 0);
+  CHECK(position_need(pos_unmet_light) == 1);
+  CHECK(position_need(pos_stepped) == 2);
+  CHECK(position_need(6) == 3);
 }

@@ -127,6 +127,31 @@ TEST_CASE("documented entries: unknown fields, missing value, plausible outside"
   has(d, "flag.sauce: unknown key");
 }
 
+TEST_CASE("a list's plausible range: one for all elements, or one per element", "[unit][config]") {
+  int g = 0;
+  ResolvedParams p = declare(g);
+  CHECK(resolve(p, "sec:\n  shares: {value: [0.2, 0.3, 0.5], plausible: [[0.1, 0.3], [0.2, 0.4], [0.4, 0.6]]}\n")
+            .empty());
+  CHECK(p.at("sec.shares").plausible == std::vector<double>{0.1, 0.3, 0.2, 0.4, 0.4, 0.6});
+  // the resolved YAML carries the per-element ranges and loads again
+  const std::string yaml = emit_resolved_yaml(p);
+  CHECK(yaml.find("plausible: [[") != std::string::npos);
+  ResolvedParams q = declare(g);
+  CHECK(resolve(q, yaml, "resolved.yaml").empty());
+  CHECK(q.at("sec.shares").plausible == p.at("sec.shares").plausible);
+
+  ResolvedParams r = declare(g);
+  const Diagnostics d = resolve(r,
+                                "sec:\n"
+                                "  shares: {value: [0.2, 0.3, 0.5], plausible: [[0.1, 0.3], [0.2, 0.25], [0.4, 0.6]]}\n"
+                                "  alpha: {value: 0.5, plausible: [[0.1, 0.9]]}\n");
+  has(d, "user.yaml:2:11: sec.shares: value lies outside its own plausible range (element 2)");
+  has(d, "sec.alpha.plausible: expected [low, high]");
+  ResolvedParams w = declare(g);
+  has(resolve(w, "sec:\n  shares: {value: [0.2, 0.3, 0.5], plausible: [[0.1, 0.3], [0.2, 0.4]]}\n"),
+      "sec.shares.plausible: needs one [low, high] per element (3 elements)");
+}
+
 TEST_CASE("syntax errors and non-map documents are reported with position", "[unit][config]") {
   Diagnostics d;
   ConfigLayers layers;
