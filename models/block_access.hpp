@@ -5,7 +5,9 @@
 
 #include "models/indicators.hpp"
 #include "models/population.hpp"
+#include "models/streams.hpp"
 #include "models/youth_care.hpp"
+#include "sim/model.hpp"
 #include "sim/rng.hpp"
 
 namespace zorgsim::models {
@@ -54,6 +56,18 @@ inline void move_youth_position(Persons& ps, std::size_t i, int pos, Tally& tall
   const int was_unmet = ps.youth_need[i] & youth_need_bits::unmet_mask;
   const std::uint8_t kept = was_unmet ? ps.youth_need[i] & ~youth_need_bits::unmet_mask : 0;
   ps.youth_need[i] = static_cast<std::uint8_t>(kept | (pos - 6));
+}
+
+// A life event may give a child 0-17 without a need a light unmet need, with probability p
+// (a keyed draw on the child, so it is the same in every scenario where the event happens).
+inline void life_event_need(Persons& ps, std::size_t i, double p, LifeEvent e, const sim::StepContext& ctx,
+                            Tally& tally) {
+  if (!alive(ps, i) || years(ps.age_months[i]) >= 18 || youth_position(ps, i) != 0 || ps.youth_wait[i]) return;
+  sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::LifeEvent));
+  if (rng.uniform01() >= p) return;
+  tally.add(Ind::YouthLifeEventNeeds, static_cast<int>(e), 1);
+  tally.add(Ind::YouthNeedOnsets, 0, 1);
+  move_youth_position(ps, i, pos_unmet_light, tally);
 }
 
 // Starts a provision; false when the person already holds it.

@@ -16,6 +16,7 @@ DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p) {
   t.insurance_limit = static_cast<int>(d.insurance_income_limit);
   t.insurance_cost_per_month = d.insurance_cost_per_member_year / 12.0;
   t.help_cost_per_month = d.help_cost_per_household_year / 12.0;
+  t.eviction = d.eviction;
   // Stationary arrears: households without debts x onset = households in arrears x exits.
   // The onset of a class is scaled by the class's mean relative risk (vulnerable adults:
   // roughly 1 - (1 - lvb - psychiatric)^1.8 for ~1.8 adults per household; uninsured share

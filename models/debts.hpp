@@ -20,6 +20,7 @@ struct DebtTables {
   int insurance_limit = 1;
   double insurance_cost_per_month = 0;  // per insured person
   double help_cost_per_month = 0;       // per household in debt help
+  double eviction = 0;                  // per month, problematic debts without help
 };
 
 DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p);

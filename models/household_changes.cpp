@@ -89,6 +89,10 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
       const bool children_stay = type == HouseholdType::CoupleWithChildren;
       if (rng.uniform01() < t.params.demography.separation_income_drop && children_stay && hh.income[h] > 0)
         --hh.income[h];
+      if (children_stay)
+        for (std::size_t i = begin; i < end; ++i)
+          if (i != separating && trait::role(ps.traits[i]) == Role::Child)
+            life_event_need(ps, i, t.params.youth.separation_need, LifeEvent::Separation, ctx, tally);
     }
     const bool single_head = (type == HouseholdType::Single || type == HouseholdType::SingleParent) &&
                              trait::role(ps.traits[f.head]) == Role::Head && head_years >= 18 && head_years <= 59;
@@ -275,6 +279,11 @@ void commit_household_changes(const ModelTables& t, Block& b, const sim::StepCon
       append_new_person(ps, nb.id, 0, nb.traits);
       tally.add(Ind::Births);
       tally.add(Ind::YouthInflow, 0, 1);
+      if (nb.need) {  // position 7: a light unmet need from birth
+        ps.youth_need.back() = static_cast<std::uint8_t>(pos_unmet_light - 6);
+        tally.add(Ind::YouthLifeEventNeeds, static_cast<int>(LifeEvent::BirthToVulnerableParent), 1);
+        tally.add(Ind::YouthNeedOnsets, 0, 1);
+      }
     }
     for (; partners.at(h); ++partners.next) {
       const PendingPartner& np = b.partners[partners.next];

@@ -116,6 +116,13 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
   set(Ind::YouthSteppedOutcomes, {"youth.stepped_care_outcomes", "persons", F,
        "Stepped care: a moderate need met by the general provision after all, or stepped up to ambulant care at review",
        "getrapte zorg: uitkomst", {"resolved_in_general_provision", "stepped_up_to_ambulant"}});
+  set(Ind::YouthLifeEventNeeds, {"youth.needs_from_life_events", "persons", F,
+       "Children given a light unmet need by a life event: their parents separating, a parent's death, being born "
+       "to a mother with LVB or a psychiatric vulnerability (included in youth.need_onsets)",
+       "hulpvraag door levensgebeurtenis", {"separation", "death_of_parent", "birth_to_vulnerable_parent"}});
+  set(Ind::Evictions, {"debts.evictions", "households", F,
+       "Households evicted for debts (problematic debts without debt help); the head enters Wmo shelter",
+       "huisuitzettingen", {}});
   set(Ind::TriageRequests, {"wijkteam.requests", "persons", F,
        "Households asking the local team for help for a child, by the need's level", "hulpvragen bij het wijkteam",
        levels});

@@ -14,7 +14,7 @@ enum class Ind : int {
   YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
   YouthNeed, YouthUnmet, YouthUnmetByIncome, YouthUnmetByDistrict, YouthNeedOnsets, YouthEscalations,
-  YouthUnmetResolved, YouthSteppedOutcomes,
+  YouthUnmetResolved, YouthSteppedOutcomes, YouthLifeEventNeeds, Evictions,
   TriageRequests, TriageAssessments, TriageRefusals, TriageQueue, TriageQueueExits, TriageIndications, TriageCapacity,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
@@ -36,6 +36,9 @@ enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, Settl
 
 /// Categories of the YouthCliff flow.
 enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23, UnmetNeedAt18 };
+
+/// Categories of the YouthLifeEventNeeds flow.
+enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent };
 
 /// Categories of the TriageQueueExits flow.
 enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, Turned18 };

@@ -99,6 +99,10 @@ void declare_demography(const Declarer<DemographyParams>& d) {
           {"probability per year", 0, 1,
            "A single head (or single parent) gains a partner who moves in from outside the municipality, by age",
            "samenwonen", {"18-29", "30-44", "45-59"}});
+  d.real("bereavement_network_loss", &DemographyParams::bereavement_network_loss,
+         {"probability", 0, 1,
+          "When a head or partner dies, the household's network weakens one class (the partner was its support)",
+          "verlies van netwerk"});
   d.real("separation_income_drop", &DemographyParams::separation_income_drop,
          {"probability", 0, 1, "After a separation, the household keeping the children drops one income class",
           "inkomensdaling na scheiding"});
@@ -205,6 +209,15 @@ void declare_youth(const Declarer<YouthParams>& d) {
           {"probability per month", 0, per_month_max,
            "An unmet need resolves without professional care (own means and network)", "eigen kracht",
            {"light", "moderate"}});
+  d.real("separation_need", &YouthParams::separation_need,
+         {"probability", 0, 1, "A child (0-17) without a need gets a light unmet need when its parents separate",
+          "scheiding als risicofactor"});
+  d.real("bereavement_need", &YouthParams::bereavement_need,
+         {"probability", 0, 1, "A child (0-17) without a need gets a light unmet need when a parent dies", "rouw"});
+  d.real("vulnerable_birth_need", &YouthParams::vulnerable_birth_need,
+         {"probability", 0, 1,
+          "A child born to a mother with LVB or a psychiatric vulnerability has a light unmet need from birth",
+          "kwetsbaar ouderschap"});
   d.reals("network_recovery_rr", &YouthParams::network_recovery_rr,
           {"relative rate", 0, 20, "Relative rate of that recovery by the strength of the household's network",
            "sociaal netwerk", names(network_names)});
@@ -342,6 +355,10 @@ void declare_debts(const Declarer<DebtParams>& d) {
   d.real("insurance_cost_per_member_year", &DebtParams::insurance_cost_per_member_year,
          {"EUR per person-year", 0, 1e5, "Municipal contribution to the collective insurance per insured person",
           "bijdrage collectieve zorgverzekering"});
+  d.real("eviction", &DebtParams::eviction,
+         {"probability per month", 0, 1,
+          "A household with problematic debts and no debt help is evicted; its head enters Wmo shelter",
+          "huisuitzetting"});
   d.real("help_cost_per_household_year", &DebtParams::help_cost_per_household_year,
          {"EUR per household-year", 0, 1e6, "Cost of debt help or guardianship per household-year",
           "kosten schuldhulpverlening / bewind"});

@@ -45,6 +45,7 @@ struct DemographyParams {
   double separation = 0;                 // annual probability that a couple separates
   std::vector<double> partnering;        // annual probability a single head (18-29, 30-44, 45-59) gains a partner
   double separation_income_drop = 0;     // probability the household keeping the children drops an income class
+  double bereavement_network_loss = 0;   // probability the household's network weakens one class when a parent dies
 };
 
 struct MigrationParams {
@@ -89,6 +90,10 @@ struct YouthParams {
   std::vector<double> unmet_escalation;  // per month: light -> moderate, moderate -> crisis placement, placement need -> crisis placement
   std::vector<double> unmet_recovery;    // per month, the need resolves without care: light, moderate
   std::vector<double> network_recovery_rr;  // relative rate of that recovery, by network strength
+  // Life events that give a child without a need a (light) need at once.
+  double separation_need = 0;       // probability, a child 0-17 whose parents separate
+  double bereavement_need = 0;      // probability, a child 0-17 whose parent dies
+  double vulnerable_birth_need = 0; // probability, a child born to a mother with LVB or a psychiatric vulnerability
 };
 
 /// The access ladder (toegang): help-seeking, the local team's triage, matched or stepped care.
@@ -152,6 +157,7 @@ struct DebtParams {
   double uninsured_rr = 1;           // arrears onset of eligible households outside the collective insurance
   double insurance_cost_per_member_year = 0;  // EUR, municipal contribution
   double help_cost_per_household_year = 0;    // EUR, debt help or guardianship
+  double eviction = 0;               // per month, a household with problematic debts and no debt help is evicted
 };
 
 struct MoneyParams {

@@ -72,6 +72,20 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
     tally.add(Ind::YouthCliff, static_cast<int>(Cliff::ToProtectedLiving), 1);
 }
 
+// ---- life events ---------------------------------------------------------------------
+// A head or partner died: the children may need support, and the household may lose the
+// network the partner carried.
+void bereavement(const ModelTables& t, Block& b, std::size_t h, const sim::StepContext& ctx, Tally& tally) {
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  const auto [begin, end] = members(hh, h);
+  for (std::size_t i = begin; i < end; ++i)
+    if (trait::role(ps.traits[i]) == Role::Child)
+      life_event_need(ps, i, t.params.youth.bereavement_need, LifeEvent::DeathOfParent, ctx, tally);
+  sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::NetworkLoss));
+  if (rng.uniform01() < t.params.demography.bereavement_network_loss && hh.network[h] > 0) --hh.network[h];
+}
+
 // ---- phase: demography (deaths, births, ageing) -------------------------------------
 void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
                 const std::vector<sim::Words4>& words, Tally& tally) {
@@ -79,12 +93,14 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
+    bool parent_died = false;
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
       const bool female = ps.traits[i] & trait::female;
       const std::uint32_t w = words[i][LaneDemography];
       if (dies(t.demography, female, y, w)) {
         tally.add(Ind::Deaths);
+        parent_died |= is_parent(ps.traits[i]);
         if (y < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
         for (int k = 0; k < wmo_provision_count; ++k)
           if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
@@ -103,11 +119,14 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         const bool girl = rng() >= t.demography.male_at_birth;
         std::uint8_t traits = trait::with_role(girl ? trait::female : 0, Role::Child);
         if (rng.uniform01() < t.params.population.lvb_prevalence) traits |= trait::lvb;
-        b.births.push_back({static_cast<std::uint32_t>(h), newborn_id(ps.id[i], ctx.month_index), traits});
+        const bool vulnerable_mother = ps.traits[i] & (trait::lvb | trait::psychiatric);
+        const bool need = rng.uniform01() < t.params.youth.vulnerable_birth_need && vulnerable_mother;
+        b.births.push_back({static_cast<std::uint32_t>(h), newborn_id(ps.id[i], ctx.month_index), traits, need});
       }
       if (ps.age_months[i] < gone - 1) ++ps.age_months[i];
       youth_cliff(t, ps, i, ctx, tally);
     }
+    if (parent_died) bereavement(t, b, h, ctx, tally);
   }
 }
 
@@ -178,6 +197,12 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
     const bool uninsured_eligible = income <= t.debts.insurance_limit && !takes_up;
     const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Debt));
     const int from = hh.debt[h];
+    if (from == static_cast<int>(DebtState::Problematic) && sim::to_unit(w[1]) < t.debts.eviction) {
+      // Evicted: the head goes to shelter (an emergency: no waiting list); the household
+      // stays in the municipality's population.
+      tally.add(Ind::Evictions);
+      start_wmo(b.persons, facts[h].head, static_cast<int>(WmoProvision::Shelter), tally);
+    }
     const int to = next_debt_state(t.debts, from, income, facts[h].vulnerable_adult, uninsured_eligible, sim::to_unit(w[0]));
     if (to == from) continue;
     hh.debt[h] = static_cast<std::uint8_t>(to);

@@ -108,6 +108,7 @@ struct PendingBirth {
   std::uint32_t household;  // index in the block
   std::uint64_t id;
   std::uint8_t traits;
+  bool need = false;        // born with a light unmet need (a vulnerable mother)
 };
 
 /// A person leaving their household this month to start a new one (alone).

@@ -24,6 +24,8 @@ enum class Stream : std::uint32_t {
   Debt = 11,          // a household's debt transition (one block per household-month)
   Protection = 12,    // a child's protection transition (one block per child-month, 0-17)
   Triage = 13,        // the local team's decision on an assessed request (gatekeeping)
+  LifeEvent = 14,     // a child's need after its parents separate or a parent dies (entity: the child)
+  NetworkLoss = 15,   // a household's network after a parent's death (entity: the household)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,

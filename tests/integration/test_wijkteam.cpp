@@ -136,3 +136,19 @@ TEST_CASE("triage keeps results independent of threads", "[integration][wijkteam
     CHECK(std::memcmp(r.monthly.data(), one.monthly.data(), one.monthly.size() * sizeof(double)) == 0);
   }
 }
+
+TEST_CASE("life events give children needs only when configured", "[integration][wijkteam][life-events]") {
+  auto off = base, on = base;
+  for (const char* k : {"youth.separation_need", "youth.bereavement_need", "youth.vulnerable_birth_need"}) {
+    off.push_back(std::string(k) + "=0");
+    on.push_back(std::string(k) + "=1");
+  }
+  const auto a = test::run(test::config(off), 2), b = test::run(test::config(on), 2);
+  for (int e = 0; e < 3; ++e) {
+    INFO("life event " << e);
+    CHECK(total(a, "youth.needs_from_life_events", e, e + 1) == 0);
+    CHECK(total(b, "youth.needs_from_life_events", e, e + 1) > 0);
+  }
+  // the events' needs are part of all onsets (light)
+  CHECK(total(b, "youth.need_onsets", 0, 1) - total(a, "youth.need_onsets", 0, 1) > 0);
+}

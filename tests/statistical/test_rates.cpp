@@ -58,3 +58,54 @@ TEST_CASE("households leave the municipality at their configured rate", "[statis
   // die this month is gone before it could leave: mortality is small against the tolerance)
   rate_check(r, "population.household_events", 4, "population.households", 0, models::monthly_from_annual_probability(0.2));
 }
+
+TEST_CASE("households with problematic debts are evicted at the configured rate", "[statistical][rates]") {
+  // No arrivals: everyone at risk was counted at the end of the previous month (households
+  // left empty by deaths are a negligible bias against the tolerance).
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "migration.arrivals=0", "debts.eviction=0.01"});
+  const sim::RunResult r = test::run(c, 2);
+  rate_check(r, "debts.evictions", 0, "households.by_debt_state", 2, 0.01);
+}
+
+TEST_CASE("the local team refuses assessed requests at the configured rate", "[statistical][rates]") {
+  // Each assessed request is refused with probability access.refusal[level]: refusals ~
+  // Binomial(assessments, p), level by level.
+  const auto c = test::config({"run.end=2027-12", "run.replicates=2", "access.refusal=[0.3, 0.15]"});
+  const sim::RunResult r = test::run(c, 2);
+  const std::size_t ref = r.column_of("wijkteam.refusals"), ass = r.column_of("wijkteam.assessments");
+  for (int level = 0; level < 2; ++level) {
+    const double p = level == 0 ? 0.3 : 0.15;
+    double refused = 0, assessed = 0;
+    for (int rep = 0; rep < r.replicates; ++rep)
+      for (int m = 0; m < r.months; ++m) refused += r.value(rep, m, ref + level), assessed += r.value(rep, m, ass + level);
+    const double se = std::sqrt(assessed * p * (1 - p));
+    INFO("level " << level << ": refused " << refused << " of " << assessed << ", expected " << p * assessed);
+    CHECK(assessed > 1000);
+    CHECK(std::fabs(refused - p * assessed) <= 4 * se);
+  }
+}
+
+TEST_CASE("households with an unmet need ask for help at the configured rate", "[statistical][rates]") {
+  // With equal help-seeking for both levels, no stigma and no literacy effect, each child
+  // not yet asking at the end of the previous month asks with probability 0.25 (escalation
+  // and recovery take other parts of the same uniform). No deaths and nobody leaving; the
+  // children turning 18 while unmet are a small bias against the tolerance.
+  const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "access.help_seeking=[0.25, 0.25]",
+                               "access.stigma=0", "access.low_literacy_seeking_rr=1",
+                               "demography.mortality_male=" + none, "demography.mortality_female=" + none,
+                               "migration.departure=[0, 0, 0, 0]"});
+  const sim::RunResult r = test::run(c, 2);
+  const std::size_t req = r.column_of("wijkteam.requests"), unmet = r.column_of("youth.unmet_need_by_status");
+  const double p = 0.25;
+  double asked = 0, at_risk = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      asked += r.value(rep, m, req) + r.value(rep, m, req + 1);
+      at_risk += m == 0 ? r.initial[rep * r.width() + unmet] : r.value(rep, m - 1, unmet);  // not_asked
+    }
+  const double se = std::sqrt(at_risk * p * (1 - p));
+  INFO("asked " << asked << ", expected " << p * at_risk << ", SE " << se);
+  CHECK(asked > 1000);
+  CHECK(std::fabs(asked - p * at_risk) <= 4 * se);
+}
