@@ -195,10 +195,14 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.real("guardianship_duration", &YouthParams::guardianship_duration,
          {"months", 1, 600, "Mean duration of guardianship (it also ends at 18)", "duur voogdij"});
   d.real("protection_cost_per_child_year", &YouthParams::protection_cost_per_child_year,
-         {"EUR per child-year", 0, 1e6, "Cost of child protection by a certified institution per child-year",
+         {"EUR per child-year", 0, 1e6,
+          "Cost of child protection by a certified institution per child-year under a measure",
           "kosten jeugdbescherming (GI)"});
   d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
-          {"EUR per client-year", 0, 1e7, "Cost of one client-year, by youth-care state", "kosten per cliëntjaar",
+          {"EUR per client-year", 0, 1e7,
+           "Cost per year in care (general provision, stays: daily tariff x 365) or, for ambulant care, per client "
+           "counted during a year (a trajectory), charged per month in care as cost x (1 + 12 / ambulant_duration) / 12",
+           "kosten per cliëntjaar",
            {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
   d.reals("unmet_escalation", &YouthParams::unmet_escalation,
           {"probability per month", 0, per_month_max,
