@@ -135,8 +135,8 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
        "wachtlijst toegang", levels});
   set(Ind::TriageQueueExits, {"wijkteam.queue_exits", "persons", F,
        "Requests leaving the queue without an assessment: the need resolved, a crisis placement, the child died or "
-       "moved away, or turned 18",
-       "uitval wachtlijst toegang", {"need_resolved", "crisis_placement", "died_or_moved", "turned_18"}});
+       "moved away, or aged out (18; 23 for a need that arose at 18-22)",
+       "uitval wachtlijst toegang", {"need_resolved", "crisis_placement", "died_or_moved", "aged_out"}});
   set(Ind::TriageIndications, {"wijkteam.indications", "persons", F,
        "Care indicated by the local team: a general provision for a light need, ambulant care for a moderate need "
        "(matched care), or a general provision for a moderate need (stepped care)",

@@ -41,7 +41,7 @@ enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOut
 enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent };
 
 /// Categories of the TriageQueueExits flow.
-enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, Turned18 };
+enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, AgedOut };
 
 /// Categories of the YouthEscalations flow.
 enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis };

@@ -181,7 +181,10 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.boolean("bridging_general", &YouthParams::bridging_general,
             {"-", {}, {}, "A child waiting for bespoke care gets a general provision meanwhile", "overbruggingszorg"});
   d.real("waiting_escalation", &YouthParams::waiting_escalation,
-         {"fraction per 6 months", 0, 100, "Crisis-placement hazard of a waiting child rises by this fraction per 6 months waited",
+         {"fraction per 6 months", 0, 100,
+          "Escalation of an unmet need (before asking, in the triage queue, waiting for a place, in stepped care) "
+          "rises by this fraction per 6 months unmet (months counted up to 31); escalation is drawn before recovery "
+          "and help-seeking, so a long-unmet need with a large value escalates rather than resolves",
           "escalatie door wachten"});
   d.reals("protection_onset", &YouthParams::protection_onset,
           {"probability per month", 0, per_month_max,
@@ -435,11 +438,15 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
   const AccessParams& a = p.access;
   const double nrr = max_of(y.network_recovery_rr);
   const double seek = std::max(1.0, a.low_literacy_seeking_rr) * (1 - a.stigma);
-  over(y.unmet_escalation[0] * rr + y.unmet_recovery[0] * nrr + a.help_seeking[0] * seek, "youth.unmet_escalation",
+  // Checked for a need that has just arisen. Escalation grows with the months unmet and is
+  // drawn first, so for a long-unmet need it may crowd out recovery and help-seeking: by
+  // design, such a need escalates (it cannot then also resolve).
+  const double rr_unmet = rr;
+  over(y.unmet_escalation[0] * rr_unmet + y.unmet_recovery[0] * nrr + a.help_seeking[0] * seek, "youth.unmet_escalation",
        "youth with an unmet light need");
-  over(y.unmet_escalation[1] * rr + y.unmet_recovery[1] * nrr + a.help_seeking[1] * seek, "youth.unmet_escalation",
+  over(y.unmet_escalation[1] * rr_unmet + y.unmet_recovery[1] * nrr + a.help_seeking[1] * seek, "youth.unmet_escalation",
        "youth with an unmet moderate need");
-  over(y.unmet_escalation[1] * rr + a.stepped_resolution + 1 / a.stepped_review_months, "access.stepped_resolution",
+  over(y.unmet_escalation[1] * rr_unmet + a.stepped_resolution + 1 / a.stepped_review_months, "access.stepped_resolution",
        "youth in stepped care");
   over(1 / y.placement_duration[0] + y.foster_breakdown, "youth.foster_breakdown", "youth in foster care");
   over(1 / y.supervision_duration + y.protection_to_guardianship, "youth.protection_to_guardianship",

@@ -39,9 +39,11 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
   leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
-  if (age == 18 * 12 && (ps.youth_need[i] & youth_need_bits::unmet_mask)) {  // adult needs are not modelled
-    tally.add(Ind::YouthCliff, static_cast<int>(Cliff::UnmetNeedAt18), 1);
-    leave_triage_queue(ps, i, QueueExit::Turned18, tally);
+  // An unmet youth need ends at 18 (adult needs are not modelled), and any need that arose at
+  // 18-22 (only if youth entry rates for 18-22 are configured) ends at 23.
+  if (ps.youth_need[i] & youth_need_bits::unmet_mask) {
+    if (age == 18 * 12) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::UnmetNeedAt18), 1);
+    leave_triage_queue(ps, i, QueueExit::AgedOut, tally);
     ps.youth_need[i] = 0;
   }
   if (age == 18 * 12 && ps.protection[i]) {  // child protection ends at majority
@@ -197,11 +199,15 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
     const bool uninsured_eligible = income <= t.debts.insurance_limit && !takes_up;
     const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Debt));
     const int from = hh.debt[h];
-    if (from == static_cast<int>(DebtState::Problematic) && sim::to_unit(w[1]) < t.debts.eviction) {
-      // Evicted: the head goes to shelter (an emergency: no waiting list); the household
-      // stays in the municipality's population.
+    const std::size_t head = facts[h].head;
+    const int shelter = static_cast<int>(WmoProvision::Shelter);
+    if (from == static_cast<int>(DebtState::Problematic) && sim::to_unit(w[1]) < t.debts.eviction &&
+        years(b.persons.age_months[head]) >= 18 && !((b.persons.wmo[head] >> shelter) & 1)) {
+      // Evicted: the head goes to shelter (an emergency: no waiting list, and a pending
+      // request for shelter is void); the household stays in the municipality's population.
       tally.add(Ind::Evictions);
-      start_wmo(b.persons, facts[h].head, static_cast<int>(WmoProvision::Shelter), tally);
+      if (youth_wait_bits::target(b.persons.wmo_wait[head]) == shelter) leave_wmo_waiting_list(b.persons, head, tally);
+      start_wmo(b.persons, head, shelter, tally);
     }
     const int to = next_debt_state(t.debts, from, income, facts[h].vulnerable_adult, uninsured_eligible, sim::to_unit(w[0]));
     if (to == from) continue;

@@ -26,6 +26,7 @@ enum class Stream : std::uint32_t {
   Triage = 13,        // the local team's decision on an assessed request (gatekeeping)
   LifeEvent = 14,     // a child's need after its parents separate or a parent dies (entity: the child)
   NetworkLoss = 15,   // a household's network after a parent's death (entity: the household)
+  Bereavement = 16,   // a child's need after a parent's death (entity: the child; LifeEvent is separation)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,

@@ -54,9 +54,8 @@ void apply_wmo_admissions(Block& b, Tally& tally) {
   Persons& ps = b.persons;
   for (const PlaceRequest& r : b.wmo_requests) {
     if (r.admitted) {
-      start_wmo(ps, r.person, r.target, tally);
+      if (start_wmo(ps, r.person, r.target, tally)) tally.add(Ind::WmoAdmissions, r.target - 1, 1);
       ps.wmo_wait[r.person] = 0;
-      tally.add(Ind::WmoAdmissions, r.target - 1, 1);
     } else {
       ps.wmo_wait[r.person] = youth_wait_bits::make(r.target, r.months + 1);
     }

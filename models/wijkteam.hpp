@@ -2,7 +2,7 @@
 // The local team (wijkteam): the gate of the access ladder. Once a month, for the whole
 // municipality, the team assesses the households that asked for help for a child. With
 // access.triage_limited it assesses at most FTE x assessments-per-FTE requests, the most
-// severe needs first, then those that waited longest, ties by person id -- so who is assessed
+// severe needs first, then the longest unmet (months since the need arose), ties by person id -- so who is assessed
 // does not depend on blocks or threads. An assessed request is refused (gatekeeping) or gets
 // an indication: matched or stepped care (youth_care.hpp, triage_outcome). Requests not
 // assessed stay in the queue, where their need can still resolve or escalate.

@@ -77,7 +77,7 @@ std::string golden_text() {
   using zorgsim::models::Stream;
   for (Stream st : {Stream::PersonMonth, Stream::HouseholdMonth, Stream::PlacementForm, Stream::Newborn, Stream::Cliff,
                     Stream::WelfareExit, Stream::LeaveHome, Stream::Partner, Stream::Arrivals, Stream::Separation, Stream::Debt, Stream::Protection,
-                    Stream::Triage, Stream::LifeEvent, Stream::NetworkLoss,
+                    Stream::Triage, Stream::LifeEvent, Stream::NetworkLoss, Stream::Bereavement,
                     Stream::SynthesisHousehold, Stream::SynthesisPerson, Stream::SynthesisCare}) {
     out << "draw_words_stream_" << zorgsim::models::id(st);
     for (auto w : draw_words({20250101, 0}, 42, 24300, zorgsim::models::id(st))) out << hex(w);
@@ -147,6 +147,7 @@ TEST_CASE("stream numbers are fixed", "[unit][rng]") {
   CHECK(id(Stream::Triage) == 13);
   CHECK(id(Stream::LifeEvent) == 14);
   CHECK(id(Stream::NetworkLoss) == 15);
+  CHECK(id(Stream::Bereavement) == 16);
   CHECK(id(Stream::SynthesisHousehold) == 100);
   CHECK(id(Stream::SynthesisPerson) == 101);
   CHECK(id(Stream::SynthesisCare) == 102);
