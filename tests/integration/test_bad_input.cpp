@@ -66,6 +66,14 @@ TEST_CASE("shares that do not sum to one", "[integration][bad-input]") {
          "shares.yaml:2:18: population.network_share: shares must sum to 1");
 }
 
+TEST_CASE("unknown care model and a list's plausible ranges that do not fit", "[integration][bad-input]") {
+  expect(run_bad("care_model", "access:\n  care_model: mixed\n"),
+         "care_model.yaml:2:15: access.care_model: must be \"matched\" or \"stepped\" (got \"mixed\")");
+  expect(run_bad("plausible_list",
+                 "youth:\n  unmet_recovery: {value: [0.03, 0.015], plausible: [[0, 0.1], [0, 0.01]]}\n"),
+         "plausible_list.yaml:2:19: youth.unmet_recovery: value lies outside its own plausible range (element 2)");
+}
+
 TEST_CASE("missing configuration file", "[integration][bad-input]") {
   const std::string dir = test::temp_dir("bad_missing");
   const auto c = test::zorgsim("run '" + dir + "/nope.yaml' -o '" + dir + "/out.h5'");

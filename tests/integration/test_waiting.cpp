@@ -72,12 +72,7 @@ TEST_CASE("the global allocation keeps results independent of threads", "[integr
   auto opts = limited;
   opts.push_back("youth.capacity=[150, 12, 4, 8, 2]");
   opts.push_back("run.block_households=64");
-  const auto c = test::config(opts);
-  const sim::RunResult one = test::run(c, 1);
-  for (int threads : {2, 4}) {
-    const sim::RunResult r = test::run(c, threads);
-    CHECK(std::memcmp(r.monthly.data(), one.monthly.data(), one.monthly.size() * sizeof(double)) == 0);
-  }
+  test::check_thread_independent(test::config(opts), {2, 4});
 }
 
 TEST_CASE("waiting longer makes crisis placements more likely", "[integration][waiting]") {

@@ -3,7 +3,10 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <catch2/catch.hpp>
+
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,6 +31,17 @@ sim::RunResult run(const app::Configuration& c, int threads) {
   tbb::task_arena arena(threads);
   arena.execute([&] { result = sim::run(model, req); });
   return result;
+}
+
+sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads) {
+  sim::RunResult one = run(c, 1);
+  for (int n : threads) {
+    const sim::RunResult r = run(c, n);
+    INFO("threads: " << n);
+    REQUIRE(r.monthly.size() == one.monthly.size());
+    CHECK(std::memcmp(r.monthly.data(), one.monthly.data(), one.monthly.size() * sizeof(double)) == 0);
+  }
+  return one;
 }
 
 std::string temp_dir(const std::string& name) {

@@ -14,6 +14,10 @@ app::Configuration config(const std::vector<std::string>& assignments = {});
 /// Runs a configuration in-process on `threads` threads.
 sim::RunResult run(const app::Configuration& c, int threads);
 
+/// Runs `c` with one thread and with each of `threads`, checking that every monthly value is
+/// bit-identical (the reproducibility rule); returns the one-thread result.
+sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads);
+
 /// A fresh, empty temporary folder (removed when the test binary exits is not attempted:
 /// it lives under the build tree's Testing/tmp).
 std::string temp_dir(const std::string& name);
