@@ -10,12 +10,7 @@
 using namespace zorgsim;
 
 namespace {
-double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to) {
-  const std::size_t c = r.column_of(name);
-  double s = 0;
-  for (int k = from; k < to; ++k) s += m < 0 ? r.initial[rep * r.width() + c + k] : r.value(rep, m, c + k);
-  return s;
-}
+using test::col_sum;
 
 const std::vector<std::string> limited = {"run.scale=0.3", "run.end=2026-12", "run.replicates=2",
                                           "youth.capacity_limited=true", "youth.aftercare_share=0"};

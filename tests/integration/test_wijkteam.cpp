@@ -10,12 +10,7 @@
 using namespace zorgsim;
 
 namespace {
-double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to) {
-  const std::size_t c = r.column_of(name);
-  double s = 0;
-  for (int k = from; k < to; ++k) s += m < 0 ? r.initial[rep * r.width() + c + k] : r.value(rep, m, c + k);
-  return s;
-}
+using test::col_sum;
 double total(const sim::RunResult& r, const std::string& name, int from, int to) {
   double s = 0;
   for (int rep = 0; rep < r.replicates; ++rep)

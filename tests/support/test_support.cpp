@@ -33,6 +33,13 @@ sim::RunResult run(const app::Configuration& c, int threads) {
   return result;
 }
 
+double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to) {
+  const std::size_t c = r.column_of(name);
+  double s = 0;
+  for (int k = from; k < to; ++k) s += m < 0 ? r.initial[rep * r.width() + c + k] : r.value(rep, m, c + k);
+  return s;
+}
+
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads) {
   sim::RunResult one = run(c, 1);
   for (int n : threads) {

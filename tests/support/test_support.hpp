@@ -14,6 +14,10 @@ app::Configuration config(const std::vector<std::string>& assignments = {});
 /// Runs a configuration in-process on `threads` threads.
 sim::RunResult run(const app::Configuration& c, int threads);
 
+/// Sum of categories [from, to) of an indicator in replicate `rep`, month `m` (-1: the
+/// initial state).
+double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to);
+
 /// Runs `c` with one thread and with each of `threads`, checking that every monthly value is
 /// bit-identical (the reproducibility rule); returns the one-thread result.
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads);
