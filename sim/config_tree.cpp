@@ -60,13 +60,14 @@ struct Catalog {
   std::set<std::string> params;    // full parameter paths
   std::set<std::string> sections;  // every proper prefix of a parameter path
   explicit Catalog(const ResolvedParams& p) {
-    for (const auto& r : p.all()) {
-      params.insert(r.spec->path);
-      std::string path = r.spec->path;
-      for (auto dot = path.rfind('.'); dot != std::string::npos; dot = path.rfind('.')) {
-        path = path.substr(0, dot);
-        sections.insert(path);
-      }
+    for (const auto& r : p.all()) add(r.spec->path);
+    for (const ParamSpec* c : p.collections()) add(c->path + ".x"), params.insert(c->path);
+  }
+  void add(std::string path) {
+    params.insert(path);
+    for (auto dot = path.rfind('.'); dot != std::string::npos; dot = path.rfind('.')) {
+      path = path.substr(0, dot);
+      sections.insert(path);
     }
   }
   std::string suggest(const std::string& path) const {
@@ -179,6 +180,10 @@ bool parse_value(const ParamSpec& spec, const YAML::Node& n, const SourcePos& po
       }
       return true;
     }
+    case ParamKind::Collection: {
+      diags.add(pos, spec.path, "a collection of records is not a single value");
+      return false;
+    }
   }
   return false;
 }
@@ -240,7 +245,10 @@ void apply_entry(const Layer& layer, const YAML::Node& key, const YAML::Node& no
   }
   ParamValue v;
   const SourcePos vpos = pos_of(layer, value.Mark().line >= 0 ? value.Mark() : key.Mark());
-  if (!parse_value(spec, value, layer.is_assignment ? pos : vpos, v, diags)) return;
+  if (!parse_value(spec, value, layer.is_assignment ? pos : vpos, v, diags)) {
+    if (r.layer.empty()) r.layer = layer.name + " (invalid)";  // reported once, not again as missing
+    return;
+  }
   if (!plausible.empty()) {
     std::vector<double> xs;
     if (spec.kind == ParamKind::Real) xs = {v.real};
@@ -265,8 +273,43 @@ void apply_entry(const Layer& layer, const YAML::Node& key, const YAML::Node& no
   if (!plausible.empty()) r.plausible = plausible;
 }
 
+bool valid_record_id(const std::string& id) {
+  if (id.empty() || id.size() > 48 || !(id[0] >= 'a' && id[0] <= 'z')) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 void walk(const Layer& layer, const YAML::Node& map, const std::string& prefix,
-          const Catalog& cat, ResolvedParams& params, Diagnostics& diags) {
+          Catalog& cat, ResolvedParams& params, Diagnostics& diags);
+
+// A collection: each key is a record id, each value the record's fields.
+void walk_collection(const Layer& layer, const YAML::Node& node, const std::string& path, Catalog& cat,
+                     ResolvedParams& params, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.add(pos_of(layer, node.Mark()), path, "expected a map of records (id: {field: value, ...}), got " + describe(node));
+    return;
+  }
+  for (const auto& kv : node) {
+    const std::string id = kv.first.Scalar();
+    const SourcePos pos = pos_of(layer, kv.first.Mark());
+    if (!valid_record_id(id)) {
+      diags.add(pos, path + "." + id, "a record id is lower-case letters, digits and '_', starting with a letter (at most 48)");
+      continue;
+    }
+    if (!kv.second.IsMap()) {
+      diags.add(pos, path + "." + id, "expected a record (a map of fields), got " + describe(kv.second));
+      continue;
+    }
+    params.add_record(path, id, pos);
+    for (const ParamSpec& field : params.collection(path)->collection->fields)
+      cat.add(path + "." + id + "." + field.path);
+    walk(layer, kv.second, path + "." + id, cat, params, diags);
+  }
+}
+
+void walk(const Layer& layer, const YAML::Node& map, const std::string& prefix,
+          Catalog& cat, ResolvedParams& params, Diagnostics& diags) {
   for (const auto& kv : map) {
     const std::string key = kv.first.Scalar();
     const std::string path = prefix.empty() ? key : prefix + "." + key;
@@ -276,7 +319,9 @@ void walk(const Layer& layer, const YAML::Node& map, const std::string& prefix,
       diags.add(pos, path, "write nested sections, not dotted keys (dots are for --set only)");
       continue;
     }
-    if (cat.params.count(path)) {
+    if (params.collection(path)) {
+      walk_collection(layer, kv.second, path, cat, params, diags);
+    } else if (cat.params.count(path)) {
       apply_entry(layer, kv.first, kv.second, params.at(path), diags);
     } else if (cat.sections.count(path)) {
       if (!kv.second.IsMap()) {
@@ -362,11 +407,15 @@ void ConfigLayers::add_assignment(const std::string& assignment, Diagnostics& di
 }
 
 void ConfigLayers::resolve(ResolvedParams& params, Diagnostics& diags) const {
-  const Catalog cat(params);
+  Catalog cat(params);
   for (const Layer& layer : m_impl->layers) walk(layer, layer.root, "", cat, params, diags);
   for (const ResolvedParam& r : params.all())
-    if (r.layer.empty())
-      diags.add(SourcePos{}, r.spec->path, "no value given (and no default)");
+    if (r.layer.empty()) {
+      if (r.record >= 0)
+        diags.add(params.records()[r.record].pos, r.spec->path, "the record has no value for this required field");
+      else
+        diags.add(SourcePos{}, r.spec->path, "no value given (and no default)");
+    }
 }
 
 namespace {
@@ -387,6 +436,7 @@ void emit_value(YAML::Emitter& out, const ParamSpec& spec, const ParamValue& v) 
       for (const auto& s : v.texts) out << YAML::DoubleQuoted << s;
       out << YAML::EndSeq;
       break;
+    case ParamKind::Collection: break;  // never a value: records are emitted field by field
   }
 }
 }  // namespace

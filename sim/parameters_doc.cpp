@@ -60,18 +60,43 @@ std::string parameters_markdown(const ResolvedParams& params) {
       "fails when it differs from what the code produces.\n\n"
       "| parameter | default | unit | valid | plausible | description | source |\n"
       "|---|---|---|---|---|---|---|\n";
-  for (const ResolvedParam& r : params.all()) {
-    const ParamSpec& s = *r.spec;
+  const auto describe = [](const ParamSpec& s) {
     std::string desc = s.description;
     if (!s.dutch.empty()) desc += " (*" + s.dutch + "*)";
     if (!s.labels.empty()) {
       desc += "; elements:";
       for (std::size_t i = 0; i < s.labels.size(); ++i) desc += (i ? ", " : " ") + s.labels[i];
     }
-    std::string src = s.needs_source ? r.source : "run setting";
+    return desc;
+  };
+  const auto source = [](const ResolvedParam& r) {
+    std::string src = r.spec->needs_source ? r.source : "run setting";
     if (!r.tuned.empty()) src += " — tuned: " + r.tuned;
+    return src;
+  };
+  for (const ResolvedParam& r : params.all()) {
+    if (r.record >= 0) continue;  // records are listed per collection below
+    const ParamSpec& s = *r.spec;
     out += "| `" + s.path + "` | " + escape_md(format_value(s, r.value)) + " | " + escape_md(s.unit) + " | " +
-           range(s) + " | " + plausible(r) + " | " + escape_md(desc) + " | " + escape_md(src) + " |\n";
+           range(s) + " | " + plausible(r) + " | " + escape_md(describe(s)) + " | " + escape_md(source(r)) + " |\n";
+  }
+  for (const ParamSpec* c : params.collections()) {
+    out += "\n## `" + c->path + "`: " + c->description + "\n\n";
+    out += "A map of records; the id of each record is chosen by the user (lower-case letters, digits, '_').\n"
+           "Every record has these fields (a field with a default may be left out):\n\n"
+           "| field | unit | valid | default | description |\n|---|---|---|---|---|\n";
+    for (const ParamSpec& f : c->collection->fields)
+      out += "| `" + f.path + "` | " + escape_md(f.unit) + " | " + range(f) + " | " +
+             (f.fallback ? escape_md(format_value(f, *f.fallback)) + " (" + escape_md(f.fallback_note) + ")" : "required") +
+             " | " + escape_md(describe(f)) + " |\n";
+    for (std::size_t k = 0; k < params.records().size(); ++k) {
+      if (params.records()[k].collection != c) continue;
+      out += "\n### `" + c->path + "." + params.records()[k].id + "`\n\n| field | value | plausible | source |\n|---|---|---|---|\n";
+      for (const ResolvedParam& r : params.all())
+        if (r.record == static_cast<int>(k))
+          out += "| " + r.spec->path.substr(r.spec->path.rfind('.') + 1) + " | " + escape_md(format_value(*r.spec, r.value)) +
+                 " | " + plausible(r) + " | " + escape_md(source(r)) + " |\n";
+    }
   }
   return out;
 }
