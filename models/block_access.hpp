@@ -18,7 +18,9 @@ inline constexpr std::uint16_t gone = 0xFFFE;
 
 inline bool alive(const Persons& ps, std::size_t i) { return ps.age_months[i] < gone; }
 inline int youth_state(const Persons& ps, std::size_t i) { return ps.youth[i] & youth_bits::state_mask; }
+// A new state is a new slot: its provision is chosen afresh (provision_use.hpp).
 inline void set_youth_state(Persons& ps, std::size_t i, int s) {
+  if ((ps.youth[i] & youth_bits::state_mask) != s) ps.care[i].youth = no_care;
   ps.youth[i] = static_cast<std::uint8_t>((ps.youth[i] & ~youth_bits::state_mask) | s);
 }
 /// A child's position on the access ladder (youth_care.hpp): the care state, or 7..9 when

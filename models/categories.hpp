@@ -102,24 +102,5 @@ inline constexpr int law_count = 4;
 inline constexpr std::array<std::string_view, 4> law_names = {"jeugdwet", "wmo", "participatiewet",
                                                               "schuldhulpverlening"};
 
-/// Every provision that costs money, with its law (the cost breakdown of the output).
-inline constexpr int cost_item_count = 19;
-inline constexpr std::array<std::string_view, 19> cost_item_names = {
-    "youth_general_provision", "youth_ambulant", "foster_care", "family_home", "residential",
-    "closed_youth_care", "wmo_general_support", "household_help", "begeleiding",
-    "day_activities", "aids", "home_adaptation", "protected_living", "shelter",
-    "welfare_benefit", "collective_health_insurance", "debt_help", "child_protection", "wijkteam_youth"};
-inline constexpr std::array<Law, 19> cost_item_law = {
-    Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet, Law::Jeugdwet,
-    Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo, Law::Wmo,
-    Law::Participatiewet, Law::Participatiewet, Law::Schuldhulpverlening, Law::Jeugdwet, Law::Jeugdwet};
-inline constexpr int cost_item_youth(int state) { return state - 1; }  // states 1..6
-inline constexpr int cost_item_wmo(int provision) { return provision < 5 ? 6 + provision : 7 + provision; }
-inline constexpr int cost_item_home_adaptation = 11;
-inline constexpr int cost_item_welfare = 14;
-inline constexpr int cost_item_insurance = 15;
-inline constexpr int cost_item_debt_help = 16;
-inline constexpr int cost_item_child_protection = 17;
-inline constexpr int cost_item_wijkteam = 18;
 
 }  // namespace zorgsim::models

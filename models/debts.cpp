@@ -14,8 +14,6 @@ DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p) {
   t.to_help = d.problematic_to_help;
   t.help_exit = 1.0 / d.help_duration;
   t.insurance_limit = static_cast<int>(d.insurance_income_limit);
-  t.insurance_cost_per_month = d.insurance_cost_per_member_year / 12.0;
-  t.help_cost_per_month = d.help_cost_per_household_year / 12.0;
   t.eviction = d.eviction;
   // Stationary arrears: households without debts x onset = households in arrears x exits.
   // The onset of a class is scaled by the class's mean relative risk (vulnerable adults:

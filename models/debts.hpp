@@ -18,8 +18,6 @@ struct DebtTables {
   double vulnerable_adult_rr = 1, uninsured_rr = 1;
   double arrears_recovery = 0, to_problematic = 0, problematic_recovery = 0, to_help = 0, help_exit = 0;
   int insurance_limit = 1;
-  double insurance_cost_per_month = 0;  // per insured person
-  double help_cost_per_month = 0;       // per household in debt help
   double eviction = 0;                  // per month, problematic debts without help
 };
 

@@ -151,6 +151,7 @@ void append_person(Persons& dst, const Persons& src, std::size_t begin, std::siz
   append(dst.protection, src.protection, begin, end);
   append(dst.youth_need, src.youth_need, begin, end);
   append(dst.wmo_wait, src.wmo_wait, begin, end);
+  append(dst.care, src.care, begin, end);
 }
 
 void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
@@ -163,6 +164,7 @@ void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
   std::swap(ps.protection[a], ps.protection[b]);
   std::swap(ps.youth_need[a], ps.youth_need[b]);
   std::swap(ps.wmo_wait[a], ps.wmo_wait[b]);
+  std::swap(ps.care[a], ps.care[b]);
 }
 
 void clear(Persons& ps) {
@@ -175,6 +177,7 @@ void clear(Persons& ps) {
   ps.protection.clear();
   ps.youth_need.clear();
   ps.wmo_wait.clear();
+  ps.care.clear();
 }
 
 void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::uint8_t traits) {
@@ -187,12 +190,14 @@ void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::ui
   ps.protection.push_back(0);
   ps.youth_need.push_back(0);
   ps.wmo_wait.push_back(0);
+  ps.care.push_back({});
 }
 
 void copy_household(Households& hh, std::size_t to, std::size_t from) {
   hh.id[to] = hh.id[from], hh.size[to] = hh.size[from], hh.type[to] = hh.type[from];
   hh.district[to] = hh.district[from], hh.income[to] = hh.income[from], hh.network[to] = hh.network[from];
   hh.debt[to] = hh.debt[from], hh.welfare[to] = hh.welfare[from], hh.flags[to] = hh.flags[from];
+  hh.welfare_care[to] = hh.welfare_care[from], hh.debt_care[to] = hh.debt_care[from];
 }
 
 void push_household(Households& hh, std::uint64_t id, std::size_t first, std::size_t size, HouseholdType type,
@@ -208,6 +213,8 @@ void push_household(Households& hh, std::uint64_t id, std::size_t first, std::si
   hh.debt.push_back(debt);
   hh.welfare.push_back(0);
   hh.flags.push_back(flags);
+  hh.welfare_care.push_back(no_care);
+  hh.debt_care.push_back(no_care);
 }
 
 // Cursor over an ascending list of pending events keyed by household (or person) index.

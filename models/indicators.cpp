@@ -1,6 +1,7 @@
 #include "models/indicators.hpp"
 
 #include "models/categories.hpp"
+#include "models/provisions.hpp"
 
 namespace zorgsim::models {
 
@@ -10,7 +11,7 @@ using sim::IndicatorSpec;
 
 const std::vector<std::string> tiers = {"tier0_self_reliant", "tier1_general", "tier2_bespoke", "tier3_heavy"};
 
-std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
+std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, const std::vector<std::string>& provisions) {
   const auto S = Aggregation::Stock;
   const auto F = Aggregation::Flow;
   std::vector<IndicatorSpec> v(indicator_count);
@@ -109,7 +110,7 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
        "Escalations caused by unmet need: a light need becoming moderate, a moderate need (unmet, waiting or in "
        "stepped care) ending in a crisis placement, a child waiting for a placement placed in a crisis",
        "escalatie door onvervulde hulpvraag", {"light_to_moderate", "moderate_to_crisis_placement",
-       "waiting_for_placement_to_crisis_placement"}});
+       "waiting_for_placement_to_crisis_placement", "capped_intensity_to_crisis_placement"}});
   set(Ind::YouthUnmetResolved, {"youth.unmet_need_resolved_without_care", "persons", F,
        "Unmet needs that resolved without professional care (own means and network)", "opgelost op eigen kracht",
        levels});
@@ -187,9 +188,36 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
   set(Ind::InsuranceMembers, {"debts.collective_insurance_households", "households", S,
        "Households insured through the municipality's collective health insurance (its cost is per insured person)",
        "deelnemers collectieve zorgverzekering", {}});
-  set(Ind::CostByItem, {"cost.by_provision", "EUR", F, "Gross cost per provision (nominal, indexed)", "lasten per voorziening",
-       names(cost_item_names)});
-  set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_provision over the law's provisions)",
+  set(Ind::ProvisionClients, {"provisions.clients", "clients", S,
+       "Clients per catalogue provision at the end of the month: persons (youth, child protection, Wmo) or households "
+       "(welfare, insurance, debts)",
+       "cliënten per voorziening", provisions});
+  set(Ind::ProvisionStarts, {"provisions.starts", "clients", F,
+       "New clients per provision (a home adaptation: adaptations granted)", "instroom per voorziening", provisions});
+  set(Ind::ProvisionUnits, {"provisions.units", "units", F,
+       "Units delivered per provision in the month (Q summed over clients, after the intensity norm; see each "
+       "provision's unit)",
+       "geleverde eenheden (Q)", provisions});
+  set(Ind::ProvisionCapped, {"provisions.capped_clients", "clients", S,
+       "Clients whose intensity Q is capped by the provision's max_units (care below need)",
+       "cliënten begrensd door normenkader", provisions});
+  set(Ind::ProvisionReevaluations, {"provisions.reevaluations", "clients", F,
+       "Re-evaluations of Q during an indication", "herbeoordelingen", provisions});
+  set(Ind::ProvisionRenewals, {"provisions.renewals", "clients", F,
+       "Indications that ended and were renewed (with a new Q)", "herindicaties", provisions});
+  set(Ind::ProvisionStops, {"provisions.stopped_at_renewal", "clients", F,
+       "Indications stopped at their end although the need remained (youth: the need becomes unmet)",
+       "afgeschaald bij herindicatie", provisions});
+  set(Ind::CostByItem, {"cost.by_provision", "EUR", F,
+       "Gross cost per catalogue provision: P x Q per client plus budget (nominal, indexed)", "lasten per voorziening",
+       provisions});
+  std::vector<std::string> care_types = names(slot_names);
+  care_types.push_back("wijkteam_youth");
+  set(Ind::CostByCareType, {"cost.by_care_type", "EUR", F,
+       "Gross cost per care type (the model's slots: sum of cost.by_provision over a slot's provisions) and the "
+       "local team's youth intake (FTE x salary)",
+       "lasten per zorgvorm", care_types});
+  set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_care_type over the law's care types)",
        "lasten per wet", names(law_names)});
   set(Ind::CopaymentRevenue, {"revenue.copayment", "EUR", F, "Wmo co-payments received", "eigen bijdragen", {}});
   set(Ind::CostNet, {"cost.net_total", "EUR", F, "Gross cost of all laws minus co-payment revenue", "netto lasten", {}});
@@ -197,12 +225,13 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts) {
 }
 }  // namespace
 
-IndicatorLayout::IndicatorLayout(const std::vector<std::string>& districts) : specs(build(districts)) {
+IndicatorLayout::IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions)
+    : specs(build(districts, provisions)) {
   for (int i = 0; i < indicator_count; ++i) offsets[i + 1] = offsets[i] + static_cast<int>(specs[i].width());
 }
 
 const std::vector<IndicatorSpec>& indicator_specs() {
-  static const std::vector<IndicatorSpec> specs = build({"population.district_names"});
+  static const std::vector<IndicatorSpec> specs = build({"population.district_names"}, {"provisions"});
   return specs;
 }
 

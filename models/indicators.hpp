@@ -20,7 +20,9 @@ enum class Ind : int {
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
-  CostByItem, CostByLaw, CopaymentRevenue, CostNet,
+  ProvisionClients, ProvisionStarts, ProvisionUnits, ProvisionCapped, ProvisionReevaluations, ProvisionRenewals,
+  ProvisionStops,
+  CostByItem, CostByCareType, CostByLaw, CopaymentRevenue, CostNet,
   Count
 };
 inline constexpr int indicator_count = static_cast<int>(Ind::Count);
@@ -44,19 +46,21 @@ enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent 
 enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, AgedOut };
 
 /// Categories of the YouthEscalations flow.
-enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis };
+enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis, UnderIntensityToCrisis };
 
-/// The declarations, in Ind order, for a municipality's districts (the categories of the
-/// by-district indicators), and each indicator's offset in the tally.
+/// The declarations, in Ind order, for a municipality's districts and provision catalogue
+/// (the categories of the by-district and by-provision indicators), and each indicator's
+/// offset in the tally.
 struct IndicatorLayout {
   std::vector<sim::IndicatorSpec> specs;
   std::array<int, indicator_count + 1> offsets{};  // the last entry is the tally's length
   IndicatorLayout() = default;
-  explicit IndicatorLayout(const std::vector<std::string>& districts);
+  IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions);
 };
 
 /// The declarations for documentation and for reading targets: by-district indicators have
-/// the single category "population.district_names" standing for the configured districts.
+/// the single category "population.district_names" standing for the configured districts,
+/// by-provision ones "provisions" for the catalogue's ids.
 const std::vector<sim::IndicatorSpec>& indicator_specs();
 /// The per-year summary table's columns.
 const std::vector<sim::SummaryColumn>& summary_columns();

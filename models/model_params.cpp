@@ -197,16 +197,11 @@ void declare_youth(const Declarer<YouthParams>& d) {
          {"months", 1, 600, "Mean duration of a supervision order", "duur OTS"});
   d.real("guardianship_duration", &YouthParams::guardianship_duration,
          {"months", 1, 600, "Mean duration of guardianship (it also ends at 18)", "duur voogdij"});
-  d.real("protection_cost_per_child_year", &YouthParams::protection_cost_per_child_year,
-         {"EUR per child-year", 0, 1e6,
-          "Cost of child protection by a certified institution per child-year under a measure",
-          "kosten jeugdbescherming (GI)"});
-  d.reals("cost_per_client_year", &YouthParams::cost_per_client_year,
-          {"EUR per client-year", 0, 1e7,
-           "Cost per year in care (general provision, stays: daily tariff x 365) or, for ambulant care, per client "
-           "counted during a year (a trajectory), charged per month in care as cost x (1 + 12 / ambulant_duration) / 12",
-           "kosten per cliëntjaar",
-           {"general_provision", "ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
+  d.real("under_intensity_escalation", &YouthParams::under_intensity_escalation,
+         {"probability per month", 0, per_month_max,
+          "A child in a general provision or ambulant care whose intensity Q was capped by the provision's max_units "
+          "(care below need) ends in a crisis placement",
+          "escalatie door te lage intensiteit (normenkader)"});
   d.reals("unmet_escalation", &YouthParams::unmet_escalation,
           {"probability per month", 0, per_month_max,
            "An unmet need worsens (times the youth relative risk): a light need becomes moderate; a moderate need, or "
@@ -272,8 +267,6 @@ void declare_wmo_provision(const Declarer<WmoProvisionParams>& d, const std::str
   d.reals("vulnerability_rr", &WmoProvisionParams::vulnerability_rr,
           {"relative risk", 0, 50, "Relative risk of starting, per vulnerability the person has", "",
            names(vulnerability_names)});
-  d.real("cost_per_client_year", &WmoProvisionParams::cost_per_client_year,
-         {"EUR per client-year", 0, 1e7, "Cost of one client-year", "kosten per cliëntjaar"});
 }
 
 void declare_wmo(const Declarer<WmoParams>& d) {
@@ -293,8 +286,6 @@ void declare_wmo(const Declarer<WmoParams>& d) {
   d.reals("home_adaptation", &WmoParams::home_adaptation,
           {"probability per month", 0, per_month_max, "One-off home adaptation, by adult age band",
            "woonvoorziening", adult_bands});
-  d.real("home_adaptation_cost", &WmoParams::home_adaptation_cost,
-         {"EUR per adaptation", 0, 1e7, "One-off cost of a home adaptation", ""});
   d.boolean("capacity_limited", &WmoParams::capacity_limited,
             {"-", {}, {}, "Places in bespoke Wmo provisions are limited by wmo.capacity; requests beyond them wait",
              "capaciteit / wachtlijst Wmo"});
@@ -303,8 +294,16 @@ void declare_wmo(const Declarer<WmoParams>& d) {
            {"household_help", "begeleiding", "day_activities", "aids", "protected_living", "shelter"}});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
-          "Flat co-payment per household with bespoke Wmo care at home (not protected living or shelter)",
+          "Flat co-payment per household-month when a member holds a provision with co_payment \"wmo\"",
           "eigen bijdrage (abonnementstarief)"});
+  d.boolean("income_dependent_copayment", &WmoParams::income_dependent_copayment,
+            {"-", {}, {}, "From wmo.income_dependent_copayment_from the co-payment depends on income class",
+             "inkomensafhankelijke eigen bijdrage"});
+  d.month("income_dependent_copayment_from", &WmoParams::income_dependent_copayment_from,
+          {"YYYY-MM", {}, {}, "First month of the income-dependent co-payment (when switched on)", ""});
+  d.reals("copayment_by_income_class", &WmoParams::copayment_by_income_class,
+          {"EUR per household-month", 0, 1e4, "Income-dependent co-payment per household-month, by income class",
+           "eigen bijdrage naar inkomen", names(income_class_names)});
 }
 
 void declare_welfare(const Declarer<WelfareParams>& d) {
@@ -331,8 +330,6 @@ void declare_welfare(const Declarer<WelfareParams>& d) {
            {"100_115pct", "115_130pct", "gt_130pct"}});
   d.real("pension_age", &WelfareParams::pension_age,
          {"years", 60, 75, "Age at which welfare ends because the state pension starts", "AOW-leeftijd"});
-  d.real("benefit_per_household_year", &WelfareParams::benefit_per_household_year,
-         {"EUR per household-year", 0, 1e6, "Welfare benefit cost per household-year", "uitkeringslasten (BUIG)"});
 }
 
 void declare_debts(const Declarer<DebtParams>& d) {
@@ -359,16 +356,72 @@ void declare_debts(const Declarer<DebtParams>& d) {
          {"income class", 0, 3, "Highest eligible income class: 0 up to 100%, 1 up to 115% of the social minimum", ""});
   d.real("uninsured_rr", &DebtParams::uninsured_rr,
          {"relative risk", 0, 20, "Arrears onset of eligible households without the collective insurance", ""});
-  d.real("insurance_cost_per_member_year", &DebtParams::insurance_cost_per_member_year,
-         {"EUR per person-year", 0, 1e5, "Municipal contribution to the collective insurance per insured person",
-          "bijdrage collectieve zorgverzekering"});
   d.real("eviction", &DebtParams::eviction,
          {"probability per month", 0, 1,
           "A household with problematic debts and no debt help is evicted; its head enters Wmo shelter",
           "huisuitzetting"});
-  d.real("help_cost_per_household_year", &DebtParams::help_cost_per_household_year,
-         {"EUR per household-year", 0, 1e6, "Cost of debt help or guardianship per household-year",
-          "kosten schuldhulpverlening / bewind"});
+}
+
+void declare_provision(const Declarer<ProvisionParams>& d) {
+  using sim::ParamValue;
+  const auto number = [](double x) { ParamValue v; v.real = x; v.integer = static_cast<long long>(x); return v; };
+  ParamValue all_types;
+  all_types.texts = {"all"};
+  ParamValue none;
+  none.text = "none";
+  ParamValue no;
+  // Identity fields (name, law, slot, tier, unit) describe the entry; they need no source.
+  d.text("name_nl", &ProvisionParams::name_nl, {"-", {}, {}, "Dutch name of the provision", "naam", {}, false});
+  d.text("law", &ProvisionParams::law,
+         {"-", {}, {}, "Law that finances it: jeugdwet, wmo, participatiewet or schuldhulpverlening (must be the slot's)", "wet", {}, false});
+  d.text("slot", &ProvisionParams::slot,
+         {"-", {}, {}, "What it serves in the model: a care state or holding (see docs/MODEL.md, provision catalogue)", "", {}, false});
+  d.integer("tier", &ProvisionParams::tier,
+            {"tier", 1, 3, "1 general provision, 2 bespoke care, 3 heavy/residential (must be the slot's tier)", "trede", {}, false});
+  d.real("share", &ProvisionParams::share,
+         {"share", 0, 1e6,
+          "Holding and event slots: weight among the slot's eligible provisions; reach slots: probability that a "
+          "household of the slot's population takes part",
+          "aandeel / bereik"});
+  d.real("tariff", &ProvisionParams::tariff, {"EUR per unit", 0, 1e7, "Tariff P per unit (price base year)", "tarief"});
+  d.text("unit", &ProvisionParams::unit, {"-", {}, {}, "What one unit is (hour, day, month, item, ...)", "eenheid", {}, false});
+  d.reals("units", &ProvisionParams::units,
+          {"units per month", 0, 1e5, "Possible intensities Q (units per client-month; per item for events)", "intensiteit"});
+  d.reals("units_probability", &ProvisionParams::units_probability,
+          {"share", 0, 1, "Probability of each intensity in units (sums to 1)", ""});
+  d.real("max_units", &ProvisionParams::max_units,
+         {"units per month", 0, 1e5, "Intensity norm: Q is capped here; a capped client gets care below need", "normenkader (maximale Q)",
+          {}, true, number(0), "no cap"});
+  d.real("budget_per_year", &ProvisionParams::budget_per_year,
+         {"EUR per year", 0, 1e9, "Fixed budget besides P x Q per client (general provisions; at run.scale 1)", "subsidie / budget",
+          {}, true, number(0), "none"});
+  d.real("indexation", &ProvisionParams::indexation,
+         {"fraction per year", -1, 1, "Yearly indexation of the tariff and budget; -1: money.indexation_per_year", "indexatie",
+          {}, true, number(-1), "money.indexation_per_year"});
+  d.real("indication_months", &ProvisionParams::indication_months,
+         {"months", 0, 1200, "Mean length of an indication; at its end it is renewed (new Q) or stopped; 0: no indication",
+          "indicatieduur", {}, true, number(0), "no indication"});
+  d.real("reevaluation_months", &ProvisionParams::reevaluation_months,
+         {"months", 0, 1200, "Mean interval between re-evaluations of Q during an indication; 0: none", "herbeoordeling",
+          {}, true, number(0), "none"});
+  d.real("stop_at_renewal", &ProvisionParams::stop_at_renewal,
+         {"probability", 0, 1,
+          "Probability that care is stopped when the indication ends although the need remains (youth: the need "
+          "becomes unmet; Wmo: the provision ends)",
+          "afschalen bij herindicatie", {}, true, number(0), "never"});
+  d.integer("min_age", &ProvisionParams::min_age, {"years", 0, 120, "Eligibility: youngest age", "", {}, true, number(0), "no limit"});
+  d.integer("max_age", &ProvisionParams::max_age, {"years", 0, 120, "Eligibility: oldest age", "", {}, true, number(120), "no limit"});
+  d.integer("max_income_class", &ProvisionParams::max_income_class,
+            {"income class", 0, 3, "Eligibility: highest income class (0 up to 100%, 1 up to 115%, 2 up to 130% of the social minimum)",
+             "inkomensgrens", {}, true, number(3), "no limit"});
+  d.texts("household_types", &ProvisionParams::household_types,
+          {"-", {}, {}, "Eligibility: household types (or all)", "huishoudtype", {}, true, all_types, "all"});
+  d.text("co_payment", &ProvisionParams::co_payment,
+         {"-", {}, {}, "Co-payment rule: none, or wmo (the household pays the Wmo co-payment)", "eigen bijdrage",
+          {}, true, none, "none"});
+  d.boolean("per_member", &ProvisionParams::per_member,
+            {"-", {}, {}, "Household slots: P x Q is per household member (the collective insurance)", "", {}, true, no,
+             "per household"});
 }
 
 void declare_money(const Declarer<MoneyParams>& d) {
@@ -391,6 +444,8 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_migration(root.section(&ModelParams::migration, "migration"));
   declare_debts(root.section(&ModelParams::debts, "debts"));
   declare_money(root.section(&ModelParams::money, "money"));
+  declare_provision(root.collection("provisions", &ModelParams::provisions,
+                                    {"-", {}, {}, "The provision catalogue (voorzieningenkaart)", "voorzieningen"}));
   return specs;
 }
 
@@ -476,7 +531,67 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
 }
 }  // namespace
 
+// The catalogue: each entry names a known slot with the slot's law and tier; Q distributions
+// and eligibility are well formed; every holding or event slot can serve anyone.
+void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
+  std::array<int, slot_count> per_slot{};
+  std::array<bool, slot_count> open_to_all{};
+  if (ps.size() > 200) diags.add(sim::SourcePos{}, "provisions", "at most 200 provisions");
+  for (const ProvisionParams& q : ps) {
+    const std::string at = "provisions." + q.id + ".";
+    const auto bad = [&](const std::string& field, const std::string& msg) { diags.add(w.where(at + field), at + field, msg); };
+    const auto slot_it = std::find(slot_names.begin(), slot_names.end(), q.slot);
+    if (slot_it == slot_names.end()) {
+      std::string known;
+      for (auto n : slot_names) known += (known.empty() ? "" : ", ") + std::string(n);
+      bad("slot", "unknown slot \"" + q.slot + "\" (known: " + known + ")");
+      continue;
+    }
+    const int slot = static_cast<int>(slot_it - slot_names.begin());
+    const SlotKind kind = slot_kind[slot];
+    if (q.law != law_names[static_cast<int>(slot_law[slot])])
+      bad("law", "slot " + q.slot + " is financed under " + std::string(law_names[static_cast<int>(slot_law[slot])]) +
+                     " (got \"" + q.law + "\")");
+    if (q.tier != slot_tier[slot])
+      bad("tier", "slot " + q.slot + " has tier " + std::to_string(slot_tier[slot]) + " (got " + std::to_string(q.tier) + ")");
+    if (q.units.size() != q.units_probability.size())
+      bad("units_probability", "needs one probability per element of units (" + std::to_string(q.units.size()) + ")");
+    else if (std::fabs(std::accumulate(q.units_probability.begin(), q.units_probability.end(), 0.0) - 1.0) > 1e-6)
+      bad("units_probability", "probabilities must sum to 1");
+    if (q.units.size() > static_cast<std::size_t>(max_units_levels))
+      bad("units", "at most " + std::to_string(max_units_levels) + " intensity levels");
+    if (q.min_age > q.max_age) bad("min_age", "must not exceed max_age");
+    bool all_types = false;
+    for (const std::string& t : q.household_types) {
+      if (t == "all") all_types = true;
+      else if (std::find(household_type_names.begin(), household_type_names.end(), t) == household_type_names.end())
+        bad("household_types", "unknown household type \"" + t + "\" (all, single, couple_no_children, "
+                               "couple_with_children, single_parent, other)");
+    }
+    if (all_types && q.household_types.size() > 1) bad("household_types", "\"all\" stands alone");
+    if (q.co_payment != "none" && q.co_payment != "wmo") bad("co_payment", "must be \"none\" or \"wmo\" (got \"" + q.co_payment + "\")");
+    if (kind != SlotKind::PersonHolding && (q.indication_months > 0 || q.reevaluation_months > 0 || q.stop_at_renewal > 0))
+      bad("indication_months", "indications and re-evaluations apply to provisions that persons hold, not to slot " + q.slot);
+    if (q.per_member && kind != SlotKind::HouseholdHolding && kind != SlotKind::Reach)
+      bad("per_member", "only for household slots (welfare, insurance, debts)");
+    if (kind == SlotKind::Reach && q.share > 1) bad("share", "a reach slot's share is a probability (at most 1)");
+    if (++per_slot[slot] > max_provisions_per_slot)
+      bad("slot", "at most " + std::to_string(max_provisions_per_slot) + " provisions per slot");
+    if (q.share > 0 && q.min_age == 0 && q.max_age == 120 && q.max_income_class == 3 && all_types) open_to_all[slot] = true;
+  }
+  for (int s = 0; s < slot_count; ++s)
+    if (slot_kind[s] != SlotKind::Reach && !open_to_all[s])
+      diags.add(w.where("provisions"), "provisions",
+                "slot " + std::string(slot_names[s]) +
+                    " needs a provision with share > 0 open to everyone (no age, income or household-type limit): "
+                    "the model puts people in it");
+}
+
 void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
+  validate_provisions(p.provisions, w, diags);
+  const auto& wmo = p.wmo;
+  if (wmo.income_dependent_copayment && wmo.income_dependent_copayment_from.empty())
+    diags.add(w.where("wmo.income_dependent_copayment_from"), "wmo.income_dependent_copayment_from", "needs a month");
   const auto& pop = p.population;
   check_sum(pop.household_type_share, "population.household_type_share", w, diags);
   check_sum(pop.children_count_share, "population.children_count_share", w, diags);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/provisions.hpp"
 #include "sim/diagnostics.hpp"
 #include "sim/parameters.hpp"
 
@@ -75,7 +76,6 @@ struct YouthParams {
   double own_lvb_rr = 1;
   double extension_after_18 = 0;         // share of youth in care at 18 whose care continues
   double placement_to_protected_living = 0;  // share of placed youth moving to Wmo at 18/23
-  std::vector<double> cost_per_client_year; // general, ambulant, foster, family home, residential, closed
   bool capacity_limited = false;         // places are limited; requests beyond them wait
   std::vector<double> capacity;          // clients at a time (at run.scale 1): ambulant, foster, family home, residential, closed
   bool bridging_general = false;         // a child waiting for bespoke care gets a general provision meanwhile
@@ -84,7 +84,7 @@ struct YouthParams {
   double protection_to_guardianship = 0; // per month, supervision order -> guardianship
   double supervision_duration = 0;       // months
   double guardianship_duration = 0;      // months
-  double protection_cost_per_child_year = 0;  // EUR
+  double under_intensity_escalation = 0;  // per month, a child in care whose Q is capped by max_units: crisis placement
   // Need dynamics while a need is unmet (not yet asked for, in the triage queue, waiting for
   // a place, or under-served by stepped care).
   std::vector<double> unmet_escalation;  // per month: light -> moderate, moderate -> crisis placement, placement need -> crisis placement
@@ -115,7 +115,6 @@ struct WmoProvisionParams {
   std::vector<double> start;             // per month, by adult band (18-22, 23-64, 65-74, 75+)
   double duration = 0;                   // months
   std::vector<double> vulnerability_rr;  // lvb, psychiatric, physical, low literacy
-  double cost_per_client_year = 0;       // EUR
 };
 
 struct WmoParams {
@@ -124,8 +123,10 @@ struct WmoParams {
   std::vector<double> income_rr;
   std::vector<double> network_rr;
   std::vector<double> home_adaptation;   // per month, by adult band
-  double home_adaptation_cost = 0;       // EUR one-off
-  double copayment_per_month = 0;        // EUR per household with bespoke home care
+  double copayment_per_month = 0;        // EUR per household-month, flat (abonnementstarief)
+  bool income_dependent_copayment = false;  // from income_dependent_copayment_from
+  std::string income_dependent_copayment_from;  // YYYY-MM
+  std::vector<double> copayment_by_income_class;  // EUR per household-month
   bool capacity_limited = false;         // places are limited by wmo.capacity; requests beyond them wait
   std::vector<double> capacity;          // clients (at run.scale 1): household help .. shelter
   const WmoProvisionParams& provision(int p) const;
@@ -141,7 +142,6 @@ struct WelfareParams {
   double outflow_vulnerable_adult_rr = 1; // job finding with an LVB or psychiatrically vulnerable adult
   std::vector<double> exit_income_share; // income class after leaving (100-115, 115-130, >130)
   double pension_age = 67;               // years; welfare ends (AOW)
-  double benefit_per_household_year = 0; // EUR
 };
 
 struct DebtParams {
@@ -155,8 +155,6 @@ struct DebtParams {
   double insurance_take_up = 0;      // share of eligible households in the collective health insurance
   double insurance_income_limit = 1; // highest eligible income class (1 = up to 115% of the social minimum)
   double uninsured_rr = 1;           // arrears onset of eligible households outside the collective insurance
-  double insurance_cost_per_member_year = 0;  // EUR, municipal contribution
-  double help_cost_per_household_year = 0;    // EUR, debt help or guardianship
   double eviction = 0;               // per month, a household with problematic debts and no debt help is evicted
 };
 
@@ -175,6 +173,7 @@ struct ModelParams {
   MigrationParams migration;
   DebtParams debts;
   MoneyParams money;
+  std::vector<ProvisionParams> provisions;  // the provision catalogue
 };
 
 /// Declarations of every model parameter.

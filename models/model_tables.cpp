@@ -2,12 +2,17 @@
 
 #include <cmath>
 
+#include "sim/month.hpp"
+
 namespace zorgsim::models {
 
 ModelTables prepare_tables(const ModelParams& p) {
   ModelTables t;
   t.params = p;
-  t.layout = IndicatorLayout(p.population.district_names);
+  std::vector<std::string> provision_ids;
+  for (const ProvisionParams& q : p.provisions) provision_ids.push_back(q.id);
+  t.layout = IndicatorLayout(p.population.district_names, provision_ids);
+  t.provisions = prepare_provisions(p.provisions, p.money.price_base_year, p.money.indexation_per_year, 1.0);
   t.demography = prepare_demography(p.demography);
   t.youth = prepare_youth(p.youth, p.access);
   t.wmo = prepare_wmo(p.wmo);
@@ -26,6 +31,8 @@ ModelTables prepare_tables(const ModelParams& p) {
     t.triage_capacity = std::llround(p.access.wijkteam_fte * p.access.assessments_per_fte_month);
   t.wijkteam_cost_per_month = p.access.wijkteam_fte * p.access.salary_per_fte_year / 12.0;
   t.indexation_per_year = p.money.indexation_per_year;
+  const auto from = sim::parse_month(p.wmo.income_dependent_copayment_from);
+  t.income_copayment_from = from ? from->index() : 0;
   t.price_base_year = static_cast<int>(p.money.price_base_year);
   return t;
 }

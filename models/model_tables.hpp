@@ -9,6 +9,7 @@
 #include "models/demography.hpp"
 #include "models/indicators.hpp"
 #include "models/model_params.hpp"
+#include "models/provisions.hpp"
 #include "models/social_support.hpp"
 #include "models/welfare.hpp"
 #include "models/youth_care.hpp"
@@ -23,6 +24,7 @@ struct ModelTables {
   WmoTables wmo;
   WelfareTables welfare;
   DebtTables debts;
+  ProvisionTables provisions;
   std::vector<double> district_rr;  // normalised so the share-weighted mean is 1
   // Household events, monthly probabilities.
   std::array<double, 2> leave_home{};   // 18-22, 23-29
@@ -33,6 +35,7 @@ struct ModelTables {
   std::int64_t triage_capacity = -1;     // assessments per month (scaled); -1 = unlimited
   double wijkteam_cost_per_month = 0;   // base-year prices
   double indexation_per_year = 0;
+  int income_copayment_from = 0;         // month index of the income-dependent Wmo co-payment
   int price_base_year = 2024;
   /// Price index of a month relative to the base year: (1 + i)^(year - base year).
   double price_index(int month_index) const;

@@ -4,6 +4,7 @@
 
 #include "models/block_access.hpp"
 #include "models/household_changes.hpp"
+#include "models/provision_use.hpp"
 #include "models/waiting_lists.hpp"
 #include "models/wijkteam.hpp"
 #include "models/streams.hpp"
@@ -383,7 +384,6 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
   Households& hh = b.households;
   Persons& ps = b.persons;
-  const double index = t.price_index(ctx.month_index);
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     for (std::size_t i = begin; i < end; ++i) {
@@ -411,14 +411,10 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
           ps.wmo[i] &= static_cast<std::uint8_t>(~(1u << e.provision));
           tally.add(Ind::WmoEnds, e.provision, 1);
           break;
-        case WmoEvent::HomeAdaptation: {
-          const double cost = t.wmo.home_adaptation_cost * index;
+        case WmoEvent::HomeAdaptation:
           tally.add(Ind::HomeAdaptations);
-          tally.add(Ind::CostByItem, cost_item_home_adaptation, cost);
-          tally.add(Ind::CostByLaw, static_cast<int>(Law::Wmo), cost);
-          tally.add(Ind::CostNet, cost);
+          provision_event(t, b, h, i, static_cast<int>(Slot::HomeAdaptation), ctx, tally);
           break;
-        }
         case WmoEvent::None: break;
       }
     }
@@ -438,26 +434,20 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
 void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
   const Households& hh = b.households;
   Persons& ps = b.persons;
-  const double index = t.price_index(ctx.month_index);
   long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long waiting[5] = {}, waiting_by_duration[4] = {}, waiting_by_income[income_class_count] = {};
   long long care_year_adults = 0, placed_year = 0, protected_children[2] = {};
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0, wmo_waiting[6] = {};
-  long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, copaying = 0, by_type[household_type_count] = {};
-  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0,
-            insured_persons = 0;
+  long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, by_type[household_type_count] = {};
+  long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
   long long need_level[4] = {}, unmet_status[4] = {}, unmet_by_income[income_class_count] = {}, queue[2] = {};
   std::array<long long, 256> unmet_by_district{};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
     ++by_type[hh.type[h]];
-    if (insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance)) {
-      ++insured_households;
-      insured_persons += end - begin;  // the municipality contributes per insured person
-    }
+    if (insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance)) ++insured_households;
     ++by_debt[hh.debt[h]];
-    std::uint8_t household_holdings = 0;
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
       ++by_age[age_band(y)];
@@ -497,14 +487,12 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         const int tier = t.wmo.tier_of[held];
         ++wmo_tier[tier];
         any_bespoke += tier >= 2;
-        household_holdings |= held;
         if (ps.wmo_wait[i]) ++wmo_waiting[youth_wait_bits::target(ps.wmo_wait[i]) - 1];
         if (held)
           for (int k = 0; k < wmo_provision_count; ++k) wmo_clients[k] += (held >> k) & 1;
       }
     }
     persons += end - begin;
-    copaying += pays_copayment(household_holdings);
     if (hh.welfare[h] > 0) {
       ++welfare_households;
       welfare_persons += end - begin;
@@ -547,24 +535,9 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int i = 0; i < income_class_count; ++i) tally.add(Ind::HouseholdsByIncome, i, static_cast<double>(by_income[i]));
   for (int d = 0; d < debt_state_count; ++d) tally.add(Ind::HouseholdsByDebt, d, static_cast<double>(by_debt[d]));
 
-  // Money: client-months x monthly cost, indexed to the month's year.
-  double cost[cost_item_count] = {};
-  for (int s = 1; s < youth_state_count; ++s) cost[cost_item_youth(s)] = youth_stock[s] * t.youth.cost_per_month[s - 1];
-  for (int k = 0; k < wmo_provision_count; ++k) cost[cost_item_wmo(k)] = wmo_clients[k] * t.wmo.cost_per_month[k];
-  cost[cost_item_welfare] = welfare_households * t.welfare.benefit_per_month;
-  cost[cost_item_insurance] = insured_persons * t.debts.insurance_cost_per_month;
-  cost[cost_item_child_protection] = (protected_children[0] + protected_children[1]) * t.youth.protection_cost_per_month;
-  cost[cost_item_debt_help] = by_debt[static_cast<int>(DebtState::ReliefOrGuardianship)] * t.debts.help_cost_per_month;
   tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
-  const double revenue = copaying * t.wmo.copayment_per_month * index;
-  double net = -revenue;
-  for (int k = 0; k < cost_item_count; ++k) {
-    const double c = cost[k] * index;
-    tally.add(Ind::CostByItem, k, c);
-    tally.add(Ind::CostByLaw, static_cast<int>(cost_item_law[k]), c);
-    net += c;
-  }
-  tally.add(Ind::CopaymentRevenue, revenue);
+  // Money: clients, units and cost per catalogue provision (provision_use.hpp).
+  const double net = record_provisions(t, b, ctx, tally);
   tally.add(Ind::CostNet, net);
 }
 
@@ -595,6 +568,7 @@ void step_block_second(const ModelTables& t, Block& block, const sim::StepContex
   apply_youth_admissions(block, tally);
   apply_wmo_admissions(block, tally);
   commit_household_changes(t, block, ctx, spare, tally);
+  review_indications(t, block, ctx, tally);
   record(t, block, ctx, tally);
 }
 

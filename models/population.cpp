@@ -14,6 +14,7 @@ void Persons::resize(std::size_t n) {
   protection.resize(n);
   youth_need.resize(n);
   wmo_wait.resize(n);
+  care.resize(n);
 }
 
 template <class V>
@@ -24,7 +25,7 @@ static std::size_t cap_bytes(const V& v) {
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
          cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait) +
-         cap_bytes(youth_need);
+         cap_bytes(youth_need) + cap_bytes(care);
 }
 
 void Households::resize(std::size_t n) {
@@ -38,11 +39,14 @@ void Households::resize(std::size_t n) {
   debt.resize(n);
   welfare.resize(n);
   flags.resize(n);
+  welfare_care.resize(n, no_care);
+  debt_care.resize(n, no_care);
 }
 
 std::size_t Households::bytes() const {
   return cap_bytes(id) + cap_bytes(first) + cap_bytes(size) + cap_bytes(type) + cap_bytes(district) +
-         cap_bytes(income) + cap_bytes(network) + cap_bytes(debt) + cap_bytes(welfare) + cap_bytes(flags);
+         cap_bytes(income) + cap_bytes(network) + cap_bytes(debt) + cap_bytes(welfare) + cap_bytes(flags) +
+         cap_bytes(welfare_care) + cap_bytes(debt_care);
 }
 
 std::size_t Block::bytes() const {

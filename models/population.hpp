@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/categories.hpp"
+#include "models/provisions.hpp"
 
 namespace zorgsim::models {
 
@@ -70,6 +71,14 @@ inline std::uint8_t make(int target, int months) {
 }
 }  // namespace youth_wait_bits
 
+/// Which catalogue provision a person holds in each of their slots (see provisions.hpp):
+/// the youth-care state's, child protection's, and each Wmo holding's.
+struct CareBytes {
+  std::uint8_t youth = no_care;
+  std::uint8_t protection = no_care;
+  std::array<std::uint8_t, wmo_provision_count> wmo = {no_care, no_care, no_care, no_care, no_care, no_care, no_care};
+};
+
 struct Persons {
   std::vector<std::uint64_t> id;        // stable entity id (random-stream key), < 2^56
   std::vector<std::uint16_t> age_months;
@@ -80,6 +89,7 @@ struct Persons {
   std::vector<std::uint8_t> protection; // child protection: 0 none, 1 supervision order, 2 guardianship
   std::vector<std::uint8_t> wmo_wait;   // 0, or waiting for a Wmo place: provision (1..6) and months, as youth_wait
   std::vector<std::uint8_t> youth_need; // unmet youth need: see namespace youth_need_bits
+  std::vector<CareBytes> care;          // the provisions held (catalogue choice and intensity)
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
@@ -97,6 +107,8 @@ struct Households {
   std::vector<std::uint8_t> debt;       // DebtState
   std::vector<std::uint16_t> welfare;   // 0 = not on welfare, else months on welfare + 1
   std::vector<std::uint8_t> flags;      // see namespace household_flags
+  std::vector<std::uint8_t> welfare_care;  // provision of the welfare benefit slot (no_care when none)
+  std::vector<std::uint8_t> debt_care;     // provision of the debt-help slot (no_care when none)
 
   std::size_t count() const { return id.size(); }
   void resize(std::size_t n);
@@ -154,6 +166,7 @@ struct Block {
   std::array<std::int64_t, 5> youth_occupancy{};  // persons in youth states 2..6 before admissions
   std::vector<PlaceRequest> wmo_requests;         // this month's requests for Wmo places
   std::array<std::int64_t, 7> wmo_occupancy{};    // holders of each Wmo provision before admissions
+  bool carries_budgets = false;                   // the first block books the provisions' fixed budgets
   std::size_t bytes() const;
 };
 

@@ -225,6 +225,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.protection.push_back(protection);
       ps.wmo_wait.push_back(0);
       ps.youth_need.push_back(need);
+      ps.care.push_back({});  // provisions are chosen when first recorded
     }
   }
 }

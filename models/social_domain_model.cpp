@@ -30,6 +30,7 @@ class HouseholdWorld final : public sim::World {
     const std::uint64_t first = b * std::uint64_t{m_block_households};
     const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(m_block_households, m_households - first));
     synthesize_block(m_tables, m_key, m_first_month, first, count, m_blocks[b]);
+    m_blocks[b].carries_budgets = b == 0;  // fixed budgets are booked once, in the first block
   }
 
   // A month: arrivals for the whole municipality (global), the first half of every block's
@@ -99,6 +100,7 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
     m_tables.triage_capacity = static_cast<std::int64_t>(
         std::llround(params.access.wijkteam_fte * params.access.assessments_per_fte_month * scale));
   m_tables.wijkteam_cost_per_month *= scale;
+  for (Provision& p : m_tables.provisions.provisions) p.budget_per_month *= scale;  // budgets of the base-year population
   for (int k = 0; k < 5; ++k)  // places are given for the base-year population
     m_tables.youth.capacity[k] = static_cast<std::int64_t>(std::llround(params.youth.capacity[k] * scale));
   for (int k = 1; k < wmo_provision_count; ++k)

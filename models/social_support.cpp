@@ -16,13 +16,10 @@ WmoTables prepare_wmo(const WmoParams& p) {
         if (v & (1 << bit)) rr *= q.vulnerability_rr[bit];
       t.vulnerability_rr[k][v] = rr;
     }
-    t.cost_per_month[k] = q.cost_per_client_year / 12.0;
   }
   for (int i = 0; i < income_class_count; ++i) t.income_rr[i] = p.income_rr[i];
   for (int n = 0; n < network_count; ++n) t.network_rr[n] = p.network_rr[n];
   for (int b = 0; b < adult_band_count; ++b) t.home_adaptation[b] = p.home_adaptation[b];
-  t.home_adaptation_cost = p.home_adaptation_cost;
-  t.copayment_per_month = p.copayment_per_month;
   t.capacity_limited = p.capacity_limited;
   for (int k = 1; k < wmo_provision_count; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k - 1]));
   for (int b = 0; b < adult_band_count; ++b)

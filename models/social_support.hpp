@@ -19,9 +19,6 @@ struct WmoTables {
   std::array<double, income_class_count> income_rr{};
   std::array<double, network_count> network_rr{};
   std::array<double, adult_band_count> home_adaptation{};
-  double home_adaptation_cost = 0;
-  std::array<double, wmo_provision_count> cost_per_month{};  // base-year prices
-  double copayment_per_month = 0;
   /// Total monthly hazard of a person holding nothing, by [band][vulnerabilities][income]
   /// [network]: most adults hold nothing, and one comparison settles their month.
   std::array<std::array<std::array<std::array<double, network_count>, income_class_count>, 16>, adult_band_count>

@@ -27,6 +27,11 @@ enum class Stream : std::uint32_t {
   LifeEvent = 14,     // a child's need after its parents separate or a parent dies (entity: the child)
   NetworkLoss = 15,   // a household's network after a parent's death (entity: the household)
   Bereavement = 16,   // a child's need after a parent's death (entity: the child; LifeEvent is separation)
+  UnderIntensity = 17,  // a child whose care intensity is capped: escalation (word 0), placement form (word 1)
+  // The provision catalogue: one stream per slot (base + slot) or per provision (base + index).
+  ProvisionChoice = 200,  // + slot: which provision and Q at entry (words 0, 1)
+  ProvisionReview = 300,  // + slot: re-evaluation (0), new Q (1), end of indication (2), stop (3)
+  ProvisionReach = 1000,  // + catalogue index: a household's propensity to take part (month: reach_month)
   // Population synthesis (month = first simulated month).
   SynthesisHousehold = 100,
   SynthesisPerson = 101,
@@ -42,5 +47,8 @@ enum HouseholdLane : int { LaneWelfare = 0, LaneDeparture = 1, LaneSeparation = 
 inline constexpr std::uint64_t arrivals_entity = (std::uint64_t{1} << 56) - 1;
 
 constexpr std::uint32_t id(Stream s) { return static_cast<std::uint32_t>(s); }
+constexpr std::uint32_t id(Stream base, int offset) { return static_cast<std::uint32_t>(base) + static_cast<std::uint32_t>(offset); }
+/// The month word of draws made once per entity (not per month).
+inline constexpr std::uint32_t reach_month = 0xFFFFFFFFu;
 
 }  // namespace zorgsim::models

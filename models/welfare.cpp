@@ -20,7 +20,6 @@ WelfareTables prepare_welfare(const WelfareParams& p) {
   for (int i = 0; i < 3; ++i) t.exit_income_cumulative[i] = c += p.exit_income_share[i];
   t.exit_income_cumulative.back() = 1.0;
   t.pension_age_months = static_cast<int>(p.pension_age * 12);
-  t.benefit_per_month = p.benefit_per_household_year / 12.0;
   // Stationary spell durations up to 40 years: P(d) ~ S(d) = prod_{k<d} (1 - out(k)), with the
   // base outflow (the covariates' effect on the synthesised durations is ignored).
   double survival = 1, total = 0;

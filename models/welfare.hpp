@@ -20,7 +20,6 @@ struct WelfareTables {
   double outflow_debt_rr = 1, outflow_vulnerable_rr = 1;
   std::array<double, 3> exit_income_cumulative{};
   int pension_age_months = 67 * 12;
-  double benefit_per_month = 0;
   /// Cumulative distribution of the months already on welfare of a household on welfare
   /// in a stationary population (P(d) proportional to the survival S(d)); for synthesis.
   std::vector<double> spell_duration_cumulative;

@@ -12,8 +12,8 @@ int level_of(int pos) { return pos == pos_unmet_moderate ? 1 : 0; }
 
 void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
   const double cost = t.wijkteam_cost_per_month * t.price_index(ctx.month_index);
-  tally.add(Ind::CostByItem, cost_item_wijkteam, cost);
-  tally.add(Ind::CostByLaw, static_cast<int>(cost_item_law[cost_item_wijkteam]), cost);
+  tally.add(Ind::CostByCareType, care_type_wijkteam, cost);
+  tally.add(Ind::CostByLaw, static_cast<int>(Law::Jeugdwet), cost);
   tally.add(Ind::CostNet, cost);
   if (t.triage_capacity >= 0) tally.add(Ind::TriageCapacity, static_cast<double>(t.triage_capacity));
 

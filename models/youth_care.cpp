@@ -55,14 +55,6 @@ YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   t.stepped_resolution = a.stepped_resolution;
   t.extension_after_18 = p.extension_after_18;
   t.placement_to_protected_living = p.placement_to_protected_living;
-  // Stays, general provisions and child protection are priced per year in care (daily
-  // tariffs x 365: foster ~EUR 68, residential ~EUR 300, closed ~EUR 500 a day). Ambulant care
-  // is priced per client counted during a year (a trajectory): with mean duration D months
-  // there are about (1 + 12/D) such clients per client in care at a time, so a month in
-  // ambulant care costs cost x (1 + 12/D) / 12.
-  t.cost_per_month[0] = p.cost_per_client_year[0] / 12.0;
-  t.cost_per_month[1] = p.cost_per_client_year[1] * (1.0 + 12.0 / p.ambulant_duration) / 12.0;
-  for (int f = 0; f < placement_form_count; ++f) t.cost_per_month[2 + f] = p.cost_per_client_year[2 + f] / 12.0;
   t.capacity_limited = p.capacity_limited;
   for (int k = 0; k < 5; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k]));
   t.bridging_general = p.bridging_general;
@@ -71,7 +63,6 @@ YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   t.protection_to_guardianship = p.protection_to_guardianship;
   t.supervision_exit = 1.0 / p.supervision_duration;
   t.guardianship_exit = 1.0 / p.guardianship_duration;
-  t.protection_cost_per_month = p.protection_cost_per_child_year / 12.0;
   for (int b = 0; b < 3; ++b)
     for (int i = 0; i < youth_covariate_combinations; ++i) {
       const auto pi = youth_stationary(t, t.case_of(b, i, 0));

@@ -73,14 +73,12 @@ struct YouthTables {
   std::array<double, placement_form_count> form_cumulative{};
   std::array<double, youth_covariate_combinations> rr{};
   double extension_after_18 = 0, placement_to_protected_living = 0;
-  std::array<double, 6> cost_per_month{};  // states 1..6, base-year prices
   bool capacity_limited = false;
   std::array<std::int64_t, 5> capacity{};   // places for states 2..6 (scaled by run.scale)
   bool bridging_general = false;
   double waiting_escalation = 0;
   std::array<double, 3> protection_onset{};  // by tier group: 0-1, ambulant, placed
   double protection_to_guardianship = 0, supervision_exit = 0, guardianship_exit = 0;
-  double protection_cost_per_month = 0;
   // Unmet need and access.
   std::array<double, 3> unmet_escalation{};  // light->moderate, moderate->crisis, placement need->crisis
   std::array<double, 2> unmet_recovery{};

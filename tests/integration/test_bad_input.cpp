@@ -43,8 +43,8 @@ TEST_CASE("probability above one", "[integration][bad-input]") {
 }
 
 TEST_CASE("negative tariff", "[integration][bad-input]") {
-  expect(run_bad("tariff", "wmo:\n  household_help:\n    cost_per_client_year: -2\n"),
-         "tariff.yaml:3:27: wmo.household_help.cost_per_client_year: must be >= 0 (got -2)");
+  expect(run_bad("tariff", "provisions:\n  household_help:\n    tariff: -2\n"),
+         "tariff.yaml:3:13: provisions.household_help.tariff: must be >= 0 (got -2)");
 }
 
 TEST_CASE("dates outside the horizon or malformed", "[integration][bad-input]") {

@@ -43,12 +43,13 @@ TEST_CASE("the block size does not change results", "[determinism]") {
   const auto a = test::config({"run.scale=0.1", "run.end=2026-06", "run.replicates=2", "run.block_households=64"});
   const auto b = test::config({"run.scale=0.1", "run.end=2026-06", "run.replicates=2", "run.block_households=1000"});
   const sim::RunResult ra = test::run(a, 2), rb = test::run(b, 2);
-  // Counts are integers summed exactly; money sums may differ in the last bits because
-  // the order of additions follows the blocks. Compare every column of every count.
+  // Counts are integers summed exactly; money and units (fractional: 30.42 days a month) may
+  // differ in the last bits because the order of additions follows the blocks. Compare every
+  // column of every count.
   REQUIRE(ra.width() == rb.width());
   int compared = 0;
   for (std::size_t i = 0; i < ra.indicators.size(); ++i) {
-    if (ra.indicators[i].unit == "EUR") continue;
+    if (ra.indicators[i].unit == "EUR" || ra.indicators[i].name == "provisions.units") continue;
     for (std::size_t col = ra.offsets[i]; col < ra.offsets[i + 1]; ++col)
       for (int rep = 0; rep < ra.replicates; ++rep) {
         CHECK(ra.initial[rep * ra.width() + col] == rb.initial[rep * rb.width() + col]);

@@ -1,6 +1,8 @@
 // Accounting identities that must hold exactly in every run.
 #include <catch2/catch.hpp>
 
+#include "models/provisions.hpp"
+
 #include <cmath>
 
 #include "models/categories.hpp"
@@ -117,17 +119,30 @@ TEST_CASE("tiers, age bands and categories add up to their totals", "[determinis
     }
 }
 
-TEST_CASE("money per provision sums to money per law and to the net total", "[determinism][invariants]") {
+TEST_CASE("money per provision sums to money per care type, per law and to the net total", "[determinism][invariants]") {
+  using namespace zorgsim::models;
   const auto& r = result();
-  const std::size_t item = r.column_of("cost.by_provision"), law = r.column_of("cost.by_law");
+  const std::size_t item = r.column_of("cost.by_provision"), type = r.column_of("cost.by_care_type");
+  const std::size_t law = r.column_of("cost.by_law");
   const std::size_t net = r.column_of("cost.net_total"), rev = r.column_of("revenue.copayment");
+  const std::size_t provisions = type - item;  // cost.by_care_type follows cost.by_provision
+  REQUIRE(provisions >= slot_count);
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
-      double items = 0, laws = 0;
-      for (int k = 0; k < zorgsim::models::cost_item_count; ++k) items += r.value(rep, m, item + k);
-      for (int k = 0; k < 4; ++k) laws += r.value(rep, m, law + k);
+      double items = 0, types = 0, laws = 0;
+      for (std::size_t k = 0; k < provisions; ++k) items += r.value(rep, m, item + k);
+      std::array<double, law_count> by_law{};
+      for (int k = 0; k < care_type_count; ++k) {
+        types += r.value(rep, m, type + k);
+        by_law[static_cast<int>(k < slot_count ? slot_law[k] : Law::Jeugdwet)] += r.value(rep, m, type + k);
+      }
+      for (int k = 0; k < law_count; ++k) {
+        laws += r.value(rep, m, law + k);
+        CHECK(by_law[k] == Approx(r.value(rep, m, law + k)).epsilon(1e-12));
+      }
       // Same money summed in different orders: equal up to rounding (relative 1e-12).
-      CHECK(items == Approx(laws).epsilon(1e-12));
+      CHECK(items + r.value(rep, m, type + care_type_wijkteam) == Approx(types).epsilon(1e-12));
+      CHECK(types == Approx(laws).epsilon(1e-12));
       CHECK(r.value(rep, m, net) + r.value(rep, m, rev) == Approx(laws).epsilon(1e-12));
       CHECK(laws > 0);
     }

@@ -18,8 +18,6 @@ DebtParams debt_params() {
   d.insurance_take_up = 0.6;
   d.insurance_income_limit = 1;
   d.uninsured_rr = 1.5;
-  d.insurance_cost_per_member_year = 120;
-  d.help_cost_per_household_year = 1800;
   return d;
 }
 PopulationParams population() {
@@ -47,8 +45,6 @@ TEST_CASE("debt transitions partition the uniform in a fixed order", "[unit][deb
   CHECK(next_debt_state(t, 2, 3, false, false, 0.0251) == 2);
   CHECK(next_debt_state(t, 3, 3, false, false, 1.0 / 36 - 1e-9) == 0);
   CHECK(next_debt_state(t, 3, 3, false, false, 1.0 / 36 + 1e-9) == 3);
-  CHECK(t.insurance_cost_per_month == 10);
-  CHECK(t.help_cost_per_month == 150);
 }
 
 TEST_CASE("the onset formula: none x onset x mean relative risk = arrears x exits", "[unit][debts]") {

@@ -9,7 +9,8 @@ TEST_CASE("every model parameter in the embedded default has a source", "[unit][
   int missing = 0;
   for (const auto& r : c.params.all()) {
     if (!r.spec->needs_source) continue;
-    CHECK(r.layer == zorgsim::app::embedded_default_name);
+    // A record field left out takes its declared default ("default: no limit").
+    CHECK((r.layer == zorgsim::app::embedded_default_name || (r.layer == "declaration" && r.spec->fallback)));
     const bool sourced = r.source.rfind("set in ", 0) != 0 && !r.source.empty();
     if (!sourced) {
       ++missing;
@@ -24,6 +25,8 @@ TEST_CASE("every source cites a document or says it is an assumption; tuned valu
   const auto c = zorgsim::test::config();
   const auto cites = [](const std::string& s) {
     if (s.find("assumption") != std::string::npos || s.find("illustrative") != std::string::npos) return true;
+    // Definitions (units of a per-participant tariff) and declared defaults ("no cap") are not data.
+    if (s.rfind("definition: ", 0) == 0 || s.rfind("default: ", 0) == 0) return true;
     for (const char* doc : {"CBS", "CALIBRATION", "MODEL.md", "Rijksoverheid", "national rule"})
       if (s.find(doc) != std::string::npos) return true;
     return false;
@@ -44,6 +47,12 @@ TEST_CASE("every parameter is documented (unit and description)", "[unit][config
     INFO(s.path);
     CHECK_FALSE(s.unit.empty());
     CHECK_FALSE(s.description.empty());
+    if (s.collection)
+      for (const auto& f : s.collection->fields) {
+        INFO(f.path);
+        CHECK_FALSE(f.unit.empty());
+        CHECK_FALSE(f.description.empty());
+      }
   }
 }
 

@@ -14,13 +14,11 @@ WmoParams params() {
     q->start = {base, base * 2, base * 3, base * 4};
     q->duration = 10;
     q->vulnerability_rr = {2, 3, 4, 5};
-    q->cost_per_client_year = 1200;
     base += 0.001;
   }
   p.income_rr = {2, 1.5, 1.2, 1};
   p.network_rr = {1.5, 1, 0.5};
   p.home_adaptation = {0.001, 0.001, 0.001, 0.001};
-  p.home_adaptation_cost = 6000;
   p.copayment_per_month = 19;
   p.capacity = {0, 0, 0, 0, 0, 0};
   return p;

@@ -18,7 +18,6 @@ WelfareParams params() {
   p.outflow_vulnerable_adult_rr = 0.8;
   p.exit_income_share = {0.6, 0.25, 0.15};
   p.pension_age = 67;
-  p.benefit_per_household_year = 12000;
   return p;
 }
 }  // namespace
@@ -37,7 +36,6 @@ TEST_CASE("welfare outflow falls with spell duration", "[unit][welfare]") {
   CHECK(1 - std::pow(1 - welfare_outflow_hazard(t, 200), 12) == Approx(0.08));
   CHECK(welfare_outflow_hazard(t, 5, true, false) == Approx(0.5 * welfare_outflow_hazard(t, 5)));
   CHECK(welfare_outflow_hazard(t, 5, true, true) == Approx(0.4 * welfare_outflow_hazard(t, 5)));
-  CHECK(t.benefit_per_month == 1000);
   CHECK(t.pension_age_months == 804);
 }
 

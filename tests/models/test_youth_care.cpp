@@ -28,13 +28,11 @@ YouthParams params() {
   p.own_lvb_rr = 1.8;
   p.extension_after_18 = 0.5;
   p.placement_to_protected_living = 0.1;
-  p.cost_per_client_year = {1200, 6000, 24000, 60000, 120000, 240000};
   p.capacity = {0, 0, 0, 0, 0};
   p.protection_onset = {0.001, 0.01, 0.05};
   p.protection_to_guardianship = 0.01;
   p.supervision_duration = 25;
   p.guardianship_duration = 80;
-  p.protection_cost_per_child_year = 12000;
   p.waiting_escalation = 0.5;
   p.unmet_escalation = {0.02, 0.004, 0.01};
   p.unmet_recovery = {0.03, 0.01};

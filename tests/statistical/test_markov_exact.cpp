@@ -49,13 +49,11 @@ YouthParams params() {
   p.single_parent_rr = p.vulnerable_parent_rr = p.problematic_debt_rr = p.own_lvb_rr = 1;
   p.extension_after_18 = 0;
   p.placement_to_protected_living = 0;
-  p.cost_per_client_year = {0, 0, 0, 0, 0, 0};
   p.capacity = {0, 0, 0, 0, 0};
   p.protection_onset = {0.001, 0.01, 0.05};
   p.protection_to_guardianship = 0.01;
   p.supervision_duration = 25;
   p.guardianship_duration = 80;
-  p.protection_cost_per_child_year = 12000;
   p.waiting_escalation = 0;  // months of unmet need would make the chain non-Markov
   p.unmet_escalation = {0.03, 0.006, 0.01};
   p.unmet_recovery = {0.04, 0.02};

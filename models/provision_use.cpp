@@ -1,0 +1,237 @@
+#include "models/provision_use.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "models/block_access.hpp"
+#include "models/streams.hpp"
+#include "models/waiting_lists.hpp"
+#include "models/wijkteam.hpp"
+
+namespace zorgsim::models {
+
+namespace {
+
+// Per-thread accumulators, reused between blocks (nothing outlives a block's record).
+struct Accumulators {
+  std::vector<long long> clients, capped;
+  std::vector<double> units;
+  void reset(std::size_t n) {
+    clients.assign(n, 0);
+    capped.assign(n, 0);
+    units.assign(n, 0.0);
+  }
+};
+
+// The provision of a holder in `slot`: chosen now if none is (a start), else kept.
+std::uint8_t ensure(const ModelTables& t, std::uint8_t& care, int slot, const Eligibility& who, std::uint64_t entity,
+                    const sim::StepContext& ctx, Tally& tally) {
+  if (care != no_care) return care;
+  const sim::Words4 w = sim::draw_words(ctx.key, entity, static_cast<std::uint32_t>(ctx.month_index),
+                                        id(Stream::ProvisionChoice, slot));
+  care = choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
+  if (ctx.step >= 0) tally.add(Ind::ProvisionStarts, t.provisions.index(slot, care), 1);
+  return care;
+}
+
+void count(const ModelTables& t, Accumulators& acc, int slot, std::uint8_t care, double members = 1) {
+  const int p = t.provisions.index(slot, care);
+  const Provision& prov = t.provisions.provisions[p];
+  const int level = care_level(care);
+  ++acc.clients[p];
+  acc.capped[p] += prov.capped[level];
+  acc.units[p] += prov.units_at(level) * (prov.per_member ? members : 1.0);
+}
+
+// Reach slots: each household of the slot's population takes part in each of its
+// provisions with probability `share`, by a propensity drawn once per household.
+void reach(const ModelTables& t, Accumulators& acc, int slot, std::uint64_t household, const Eligibility& who,
+           double members, const sim::StepContext& ctx) {
+  for (int p : t.provisions.by_slot[slot]) {
+    const Provision& prov = t.provisions.provisions[p];
+    if (!prov.eligible(who)) continue;
+    const sim::Words4 w = sim::draw_words(ctx.key, household, reach_month, id(Stream::ProvisionReach, p));
+    if (sim::to_unit(w[0]) >= prov.share) continue;
+    const int level = draw_level(prov, sim::to_unit(w[1]));
+    ++acc.clients[p];
+    acc.capped[p] += prov.capped[level];
+    acc.units[p] += prov.units_at(level) * (prov.per_member ? members : 1.0);
+  }
+}
+
+// A youth-care indication stopped although the need remains: the need becomes unmet again.
+void stop_youth_care(Persons& ps, std::size_t i, Tally& tally) {
+  move_youth_position(ps, i, youth_state(ps, i) == 1 ? pos_unmet_light : pos_unmet_moderate, tally);
+}
+
+}  // namespace
+
+double copayment(const ModelTables& t, int income, int month_index) {
+  const WmoParams& w = t.params.wmo;
+  if (w.income_dependent_copayment && month_index >= t.income_copayment_from) return w.copayment_by_income_class[income];
+  return w.copayment_per_month;
+}
+
+void review_indications(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
+  Persons& ps = b.persons;
+  const ProvisionTables& pt = t.provisions;
+  const auto month = static_cast<std::uint32_t>(ctx.month_index);
+  // Returns false when the indication was stopped.
+  const auto review = [&](std::size_t i, std::uint8_t& care, int slot, bool stoppable) {
+    const int p = pt.index(slot, care);
+    const Provision& prov = pt.provisions[p];
+    if (prov.reevaluation <= 0 && prov.renewal <= 0) return true;
+    const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], month, id(Stream::ProvisionReview, slot));
+    const int level = draw_level(prov, sim::to_unit(w[1]));
+    if (sim::to_unit(w[0]) < prov.reevaluation) {
+      care = make_care(care_variant(care), level);
+      tally.add(Ind::ProvisionReevaluations, p, 1);
+    }
+    if (sim::to_unit(w[2]) >= prov.renewal) return true;
+    if (stoppable && sim::to_unit(w[3]) < prov.stop_at_renewal) {
+      tally.add(Ind::ProvisionStops, p, 1);
+      care = no_care;
+      return false;
+    }
+    care = make_care(care_variant(care), level);
+    tally.add(Ind::ProvisionRenewals, p, 1);
+    return true;
+  };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (!alive(ps, i)) continue;
+    CareBytes& c = ps.care[i];
+    const int state = youth_state(ps, i);
+    if (c.youth != no_care && state >= 1 && years(ps.age_months[i]) < 23) {
+      const int slot = slot_of_youth_state(state);
+      // Only care that meets a need can be stopped (not a bridging or stepped general
+      // provision, and not placements: they end by their own exits).
+      const bool met = !(ps.youth_need[i] & youth_need_bits::unmet_mask) && !ps.youth_wait[i];
+      if (!review(i, c.youth, slot, met && state <= 2)) {
+        stop_youth_care(ps, i, tally);
+      } else if (met && state <= 2 && t.params.youth.under_intensity_escalation > 0 &&
+                 pt.provisions[pt.index(slot, c.youth)].capped[care_level(c.youth)]) {
+        // Care below need (Q capped by the norm) may escalate into a crisis placement.
+        const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], month, id(Stream::UnderIntensity));
+        if (sim::to_unit(w[0]) < t.params.youth.under_intensity_escalation) {
+          const int form = choose_placement_form(t.youth, sim::to_unit(w[1]));
+          tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::UnderIntensityToCrisis), 1);
+          tally.add(Ind::YouthPlacementStarts, form - 3, 1);
+          move_youth_position(ps, i, form, tally);
+          c.youth = no_care;
+        }
+      }
+    }
+    if (c.protection != no_care && ps.protection[i]) review(i, c.protection, static_cast<int>(Slot::ChildProtection), false);
+    if (!ps.wmo[i]) continue;
+    for (int k = 0; k < wmo_provision_count; ++k) {
+      if (c.wmo[k] == no_care || !((ps.wmo[i] >> k) & 1)) continue;
+      if (!review(i, c.wmo[k], slot_of_wmo(k), true)) {
+        ps.wmo[i] &= static_cast<std::uint8_t>(~(1u << k));
+        tally.add(Ind::WmoEnds, k, 1);
+      }
+    }
+  }
+}
+
+double record_provisions(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
+  static thread_local Accumulators acc;
+  const ProvisionTables& pt = t.provisions;
+  acc.reset(pt.provisions.size());
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  double revenue = 0;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    const auto [begin, end] = members(hh, h);
+    if (begin == end) continue;
+    Eligibility who{0, hh.income[h], hh.type[h]};
+    bool copaying = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      CareBytes& c = ps.care[i];
+      const int y = years(ps.age_months[i]);
+      who.age = y;
+      const int state = y < 23 ? youth_state(ps, i) : 0;
+      if (state >= 1) count(t, acc, slot_of_youth_state(state), ensure(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
+      else c.youth = no_care;
+      constexpr int protection = static_cast<int>(Slot::ChildProtection);
+      if (ps.protection[i]) count(t, acc, protection, ensure(t, c.protection, protection, who, ps.id[i], ctx, tally));
+      else c.protection = no_care;
+      const std::uint8_t held = y >= 18 ? ps.wmo[i] : 0;
+      if (!held) {
+        c.wmo.fill(no_care);
+        continue;
+      }
+      for (int k = 0; k < wmo_provision_count; ++k) {
+        if (!((held >> k) & 1)) {
+          c.wmo[k] = no_care;
+          continue;
+        }
+        const int slot = slot_of_wmo(k);
+        const std::uint8_t care = ensure(t, c.wmo[k], slot, who, ps.id[i], ctx, tally);
+        count(t, acc, slot, care);
+        copaying |= pt.provisions[pt.index(slot, care)].copayment;
+      }
+    }
+    // Household slots: eligibility by the first member (the head).
+    who.age = years(ps.age_months[begin]);
+    const double size = static_cast<double>(end - begin);
+    constexpr int benefit = static_cast<int>(Slot::WelfareBenefit), help = static_cast<int>(Slot::DebtHelp);
+    if (hh.welfare[h] > 0) {
+      count(t, acc, benefit, ensure(t, hh.welfare_care[h], benefit, who, hh.id[h], ctx, tally), size);
+      reach(t, acc, static_cast<int>(Slot::Reintegration), hh.id[h], who, size, ctx);
+    } else {
+      hh.welfare_care[h] = no_care;
+    }
+    if (hh.debt[h] == static_cast<int>(DebtState::ReliefOrGuardianship))
+      count(t, acc, help, ensure(t, hh.debt_care[h], help, who, hh.id[h], ctx, tally), size);
+    else
+      hh.debt_care[h] = no_care;
+    if (hh.debt[h] == static_cast<int>(DebtState::Arrears))
+      reach(t, acc, static_cast<int>(Slot::EarlySignalling), hh.id[h], who, size, ctx);
+    if (hh.debt[h] == static_cast<int>(DebtState::Problematic))
+      reach(t, acc, static_cast<int>(Slot::DebtCoaching), hh.id[h], who, size, ctx);
+    if (insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance))
+      reach(t, acc, static_cast<int>(Slot::CollectiveInsurance), hh.id[h], who, size, ctx);
+    reach(t, acc, static_cast<int>(Slot::SpecialAssistance), hh.id[h], who, size, ctx);
+    if (copaying) revenue += copayment(t, hh.income[h], ctx.month_index);
+  }
+  // Money: units x indexed tariff, plus the fixed budgets (booked once, by the first block).
+  const double budget_share = b.carries_budgets ? 1.0 : 0.0;
+  double gross = 0;
+  for (std::size_t p = 0; p < pt.provisions.size(); ++p) {
+    const Provision& prov = pt.provisions[p];
+    const int k = static_cast<int>(p);
+    const double index = std::pow(1.0 + prov.indexation, ctx.month_index / 12 - pt.price_base_year);
+    const double cost = acc.units[p] * pt.price(k, ctx.month_index) + prov.budget_per_month * index * budget_share;
+    tally.add(Ind::ProvisionClients, k, static_cast<double>(acc.clients[p]));
+    tally.add(Ind::ProvisionCapped, k, static_cast<double>(acc.capped[p]));
+    tally.add(Ind::ProvisionUnits, k, acc.units[p]);
+    tally.add(Ind::CostByItem, k, cost);
+    tally.add(Ind::CostByCareType, prov.slot, cost);
+    tally.add(Ind::CostByLaw, prov.law, cost);
+    gross += cost;
+  }
+  tally.add(Ind::CopaymentRevenue, revenue);
+  return gross - revenue;
+}
+
+void provision_event(const ModelTables& t, Block& b, std::size_t h, std::size_t i, int slot,
+                     const sim::StepContext& ctx, Tally& tally) {
+  const Persons& ps = b.persons;
+  const Households& hh = b.households;
+  const Eligibility who{years(ps.age_months[i]), hh.income[h], hh.type[h]};
+  const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index),
+                                        id(Stream::ProvisionChoice, slot));
+  const std::uint8_t care = choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
+  const int p = t.provisions.index(slot, care);
+  const Provision& prov = t.provisions.provisions[p];
+  const double units = prov.units_at(care_level(care));
+  const double cost = units * t.provisions.price(p, ctx.month_index);
+  tally.add(Ind::ProvisionStarts, p, 1);
+  tally.add(Ind::ProvisionUnits, p, units);
+  tally.add(Ind::CostByItem, p, cost);
+  tally.add(Ind::CostByCareType, slot, cost);
+  tally.add(Ind::CostByLaw, prov.law, cost);
+  tally.add(Ind::CostNet, cost);
+}
+
+}  // namespace zorgsim::models
