@@ -151,13 +151,13 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
       who.age = y;
       const int state = y < 23 ? youth_state(ps, i) : 0;
       if (state >= 1) count(t, acc, slot_of_youth_state(state), ensure(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
-      else c.youth = no_care;
+      else if (c.youth != no_care) c.youth = no_care;
       constexpr int protection = static_cast<int>(Slot::ChildProtection);
       if (ps.protection[i]) count(t, acc, protection, ensure(t, c.protection, protection, who, ps.id[i], ctx, tally));
-      else c.protection = no_care;
+      else if (c.protection != no_care) c.protection = no_care;
       const std::uint8_t held = y >= 18 ? ps.wmo[i] : 0;
-      if (!held) {
-        c.wmo.fill(no_care);
+      if (!held) {  // most persons: nothing to write unless a holding just ended
+        if (c.wmo != CareBytes{}.wmo) c.wmo.fill(no_care);
         continue;
       }
       for (int k = 0; k < wmo_provision_count; ++k) {
