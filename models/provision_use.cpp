@@ -1,5 +1,6 @@
 #include "models/provision_use.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -148,7 +149,7 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
     for (std::size_t i = begin; i < end; ++i) {
       CareBytes& c = ps.care[i];
       const int y = years(ps.age_months[i]);
-      who.age = y;
+      who.age = std::min(y, 120);  // the eligibility scale ends at 120
       const int state = y < 23 ? youth_state(ps, i) : 0;
       if (state >= 1) count(t, acc, slot_of_youth_state(state), ensure(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
       else if (c.youth != no_care) c.youth = no_care;
@@ -172,7 +173,7 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
       }
     }
     // Household slots: eligibility by the first member (the head).
-    who.age = years(ps.age_months[begin]);
+    who.age = std::min(years(ps.age_months[begin]), 120);
     const double size = static_cast<double>(end - begin);
     constexpr int benefit = static_cast<int>(Slot::WelfareBenefit), help = static_cast<int>(Slot::DebtHelp);
     if (hh.welfare[h] > 0) {
@@ -218,7 +219,7 @@ void provision_event(const ModelTables& t, Block& b, std::size_t h, std::size_t 
                      const sim::StepContext& ctx, Tally& tally) {
   const Persons& ps = b.persons;
   const Households& hh = b.households;
-  const Eligibility who{years(ps.age_months[i]), hh.income[h], hh.type[h]};
+  const Eligibility who{std::min(years(ps.age_months[i]), 120), hh.income[h], hh.type[h]};
   const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index),
                                         id(Stream::ProvisionChoice, slot));
   const std::uint8_t care = choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
