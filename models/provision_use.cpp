@@ -68,9 +68,12 @@ void stop_youth_care(Persons& ps, std::size_t i, Tally& tally) {
 }  // namespace
 
 double copayment(const ModelTables& t, int income, int month_index) {
+  // Amounts are in base-year prices, indexed like the tariffs.
   const WmoParams& w = t.params.wmo;
-  if (w.income_dependent_copayment && month_index >= t.income_copayment_from) return w.copayment_by_income_class[income];
-  return w.copayment_per_month;
+  const double index = t.price_index(month_index);
+  if (w.income_dependent_copayment && month_index >= t.income_copayment_from)
+    return w.copayment_by_income_class[income] * index;
+  return w.copayment_per_month * index;
 }
 
 void review_indications(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {

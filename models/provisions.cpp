@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace zorgsim::models {
 
@@ -77,6 +79,9 @@ std::uint8_t choose_provision(const ProvisionTables& t, int slot, const Eligibil
     x -= p.share;
   }
   if (chosen < 0) chosen = last_eligible;  // u_variant * total rounding up to the end
+  // Validation requires an open-to-all provision in every holding and event slot, and callers
+  // cap ages at 120: reaching this is a bug, never a silent mis-assignment.
+  if (chosen < 0) throw std::logic_error("no eligible provision in slot " + std::string(slot_names[slot]));
   return make_care(chosen, draw_level(t.provisions[options[chosen]], u_level));
 }
 

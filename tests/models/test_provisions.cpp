@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "models/model_tables.hpp"
+#include "models/provision_use.hpp"
 #include "models/provisions.hpp"
 #include "test_support.hpp"
 
@@ -109,4 +111,17 @@ TEST_CASE("catalogue entries are validated with their positions", "[unit][provis
   CHECK_THROWS_WITH(config({"provisions.reintegration.share=2"}), Catch::Contains("a reach slot's share is a probability"));
   CHECK_THROWS_WITH(config({"provisions.new_thing.tariff=3"}),
                     Catch::Contains("provisions.new_thing.slot: the record has no value for this required field"));
+}
+
+TEST_CASE("the Wmo co-payment: flat, then by income class from its month, indexed like tariffs", "[unit][provisions]") {
+  const auto c = zorgsim::test::config({"wmo.income_dependent_copayment=true", "wmo.income_dependent_copayment_from=2027-01",
+                                        "wmo.copayment_by_income_class=[10, 19, 45, 110]", "money.indexation_per_year=0.03"});
+  const ModelTables t = prepare_tables(c.model);
+  const double i2026 = 1.03 * 1.03, i2027 = i2026 * 1.03;  // price base year 2024
+  CHECK(copayment(t, 3, 2026 * 12 + 11) == Approx(19 * i2026).epsilon(1e-14));
+  CHECK(copayment(t, 0, 2026 * 12 + 11) == Approx(19 * i2026).epsilon(1e-14));
+  CHECK(copayment(t, 3, 2027 * 12) == Approx(110 * i2027).epsilon(1e-14));
+  CHECK(copayment(t, 0, 2027 * 12) == Approx(10 * i2027).epsilon(1e-14));
+  const ModelTables flat = prepare_tables(zorgsim::test::config().model);
+  CHECK(copayment(flat, 3, 2030 * 12) == Approx(19 * std::pow(1 + flat.params.money.indexation_per_year, 6)).epsilon(1e-14));
 }
