@@ -536,6 +536,7 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
 void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
   std::array<int, slot_count> per_slot{};
   std::array<bool, slot_count> open_to_all{};
+  std::array<std::string, slot_count> first_of_slot{};  // where to point when a slot is not covered
   if (ps.size() > 200) diags.add(sim::SourcePos{}, "provisions", "at most 200 provisions");
   for (const ProvisionParams& q : ps) {
     const std::string at = "provisions." + q.id + ".";
@@ -549,6 +550,7 @@ void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::Reso
     }
     const int slot = static_cast<int>(slot_it - slot_names.begin());
     const SlotKind kind = slot_kind[slot];
+    if (first_of_slot[slot].empty()) first_of_slot[slot] = at + "slot";
     if (q.law != law_names[static_cast<int>(slot_law[slot])])
       bad("law", "slot " + q.slot + " is financed under " + std::string(law_names[static_cast<int>(slot_law[slot])]) +
                      " (got \"" + q.law + "\")");
@@ -581,7 +583,7 @@ void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::Reso
   }
   for (int s = 0; s < slot_count; ++s)
     if (slot_kind[s] != SlotKind::Reach && !open_to_all[s])
-      diags.add(w.where("provisions"), "provisions",
+      diags.add(w.where(first_of_slot[s]), first_of_slot[s].empty() ? "provisions" : first_of_slot[s],
                 "slot " + std::string(slot_names[s]) +
                     " needs a provision with share > 0 open to everyone (no age, income or household-type limit): "
                     "the model puts people in it");

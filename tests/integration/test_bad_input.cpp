@@ -47,6 +47,15 @@ TEST_CASE("negative tariff", "[integration][bad-input]") {
          "tariff.yaml:3:13: provisions.household_help.tariff: must be >= 0 (got -2)");
 }
 
+TEST_CASE("catalogue: an unknown slot, and a slot nobody can enter", "[integration][bad-input]") {
+  // Restricting the only household-help provision would leave adults the model sends there
+  // without a provision; the error points at a provision of that slot.
+  expect(run_bad("catalogue", "provisions:\n  household_help:\n    max_income_class: 1\n  aids:\n    slot: aid\n"),
+         "provisions.household_help.slot: slot household_help needs a provision with share > 0 open to everyone");
+  expect(run_bad("catalogue2", "provisions:\n  aids:\n    slot: aid\n"),
+         "catalogue2.yaml:3:11: provisions.aids.slot: unknown slot \"aid\"");
+}
+
 TEST_CASE("dates outside the horizon or malformed", "[integration][bad-input]") {
   expect(run_bad("horizon", "run:\n  end: \"2024-06\"\n"),
          "horizon.yaml:2:8: run.end: must not be before run.start (2025-01)");

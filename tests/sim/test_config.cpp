@@ -4,8 +4,10 @@
 
 #include "sim/config_tree.hpp"
 #include "sim/parameters.hpp"
+#include "config_helpers.hpp"
 
 using namespace zorgsim::sim;
+using zorgsim::test::has;
 
 namespace {
 struct Section {
@@ -45,20 +47,9 @@ names: [x, y]
 )";
 
 Diagnostics resolve(ResolvedParams& p, const std::string& user, const std::string& name = "user.yaml") {
-  Diagnostics d;
-  ConfigLayers layers;
-  layers.add_text("base.yaml", base_yaml, d);
-  layers.add_text(name, user, d);
-  if (d.empty()) layers.resolve(p, d);
-  return d;
+  return zorgsim::test::resolve_layers(p, {{"base.yaml", base_yaml}, {name, user}});
 }
 
-bool has(const Diagnostics& d, const std::string& text) {
-  for (const auto& item : d.items())
-    if (item.str().find(text) != std::string::npos) return true;
-  FAIL_CHECK("no diagnostic contains: " << text << "\nhave:\n" << d.str());
-  return false;
-}
 }  // namespace
 
 TEST_CASE("a valid overlay resolves, later layers win, sources are kept", "[unit][config]") {
@@ -196,11 +187,7 @@ TEST_CASE("the resolved configuration reloads to the same values", "[unit][confi
   const std::string text = emit_resolved_yaml(p);
   int g2 = 0;
   ResolvedParams q = declare(g2);
-  Diagnostics d;
-  ConfigLayers layers;
-  layers.add_text("resolved.yaml", text, d);
-  layers.resolve(q, d);
-  REQUIRE(d.empty());
+  zorgsim::test::reload(q, text);
   const Toy a = p.build<Toy>(g), b = q.build<Toy>(g2);
   CHECK(a.sec.alpha == b.sec.alpha);
   CHECK(a.sec.shares == b.sec.shares);

@@ -4,8 +4,10 @@
 
 #include "sim/config_tree.hpp"
 #include "sim/parameters.hpp"
+#include "config_helpers.hpp"
 
 using namespace zorgsim::sim;
+using zorgsim::test::has;
 
 namespace {
 struct Item {
@@ -44,21 +46,9 @@ items:
 )";
 
 Diagnostics resolve(ResolvedParams& p, const std::string& user, const std::vector<std::string>& sets = {}) {
-  Diagnostics d;
-  ConfigLayers layers;
-  layers.add_text("base.yaml", base, d);
-  layers.add_text("user.yaml", user, d);
-  for (const auto& s : sets) layers.add_assignment(s, d);
-  if (d.empty()) layers.resolve(p, d);
-  return d;
+  return zorgsim::test::resolve_layers(p, {{"base.yaml", base}, {"user.yaml", user}}, sets);
 }
 
-bool has(const Diagnostics& d, const std::string& text) {
-  for (const auto& item : d.items())
-    if (item.str().find(text) != std::string::npos) return true;
-  FAIL_CHECK("no diagnostic contains: " << text << "\nhave:\n" << d.str());
-  return false;
-}
 }  // namespace
 
 TEST_CASE("records: order of first appearance, later layers change fields or add records, fallbacks",
@@ -121,11 +111,7 @@ TEST_CASE("records: the resolved configuration reloads to the same records", "[u
   const std::string text = emit_resolved_yaml(p);
   int g2 = 0;
   ResolvedParams q = declare(g2);
-  Diagnostics d;
-  ConfigLayers layers;
-  layers.add_text("resolved.yaml", text, d);
-  layers.resolve(q, d);
-  REQUIRE(d.empty());
+  zorgsim::test::reload(q, text);
   const Shop a = p.build<Shop>(g), b = q.build<Shop>(g2);
   REQUIRE(b.items.size() == 3);
   for (std::size_t k = 0; k < 3; ++k) {
