@@ -208,6 +208,13 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
   set(Ind::ProvisionStops, {"provisions.stopped_at_renewal", "clients", F,
        "Indications stopped at their end although the need remained (youth: the need becomes unmet)",
        "afgeschaald bij herindicatie", provisions});
+  set(Ind::ProvisionWaiting, {"provisions.waiting", "persons", S,
+       "Persons on the provision's waiting list at the end of the month (places limited: youth.capacity_limited, "
+       "wmo.capacity_limited)",
+       "wachtlijst per voorziening", provisions});
+  set(Ind::ProvisionAdmissions, {"provisions.admissions", "persons", F,
+       "Requests admitted from the provision's waiting list this month (those that waited and those admitted at once)",
+       "plaatsingen van de wachtlijst", provisions});
   set(Ind::CostByItem, {"cost.by_provision", "EUR", F,
        "Gross cost per catalogue provision: P x Q per client plus budget (nominal, indexed)", "lasten per voorziening",
        provisions});
@@ -247,6 +254,7 @@ const std::vector<sim::SummaryColumn>& summary_columns() {
       {"W:gen", "wmo.persons_by_tier", {1}, 1, 0},
       {"W:bespoke", "wmo.persons_by_tier", {2}, 1, 0},
       {"W:BW/MO", "wmo.persons_by_tier", {3}, 1, 0},
+      {"waiting", "provisions.waiting", {}, 1, 0},
       {"P:welfare hh", "welfare.households", {}, 1, 0},
       {"EUR M Jeugd", "cost.by_law", {0}, 1e-6, 1},
       {"EUR M Wmo", "cost.by_law", {1}, 1e-6, 1},

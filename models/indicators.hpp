@@ -21,7 +21,7 @@ enum class Ind : int {
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
   ProvisionClients, ProvisionStarts, ProvisionUnits, ProvisionCapped, ProvisionReevaluations, ProvisionRenewals,
-  ProvisionStops,
+  ProvisionStops, ProvisionWaiting, ProvisionAdmissions,
   CostByItem, CostByCareType, CostByLaw, CopaymentRevenue, CostNet,
   Count
 };

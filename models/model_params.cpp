@@ -173,11 +173,10 @@ void declare_youth(const Declarer<YouthParams>& d) {
          {"share", 0, 1, "Share of placed youth moving to Wmo protected living when youth care ends at 18/23",
           "beschermd wonen na 18"});
   d.boolean("capacity_limited", &YouthParams::capacity_limited,
-            {"-", {}, {}, "Places in bespoke youth care are limited by youth.capacity; requests beyond them wait",
+            {"-", {}, {},
+             "Places of bespoke youth care and placements are limited by the catalogue's provisions.<id>.places; "
+             "indications become requests on a waiting list",
              "capaciteit / wachtlijst"});
-  d.reals("capacity", &YouthParams::capacity,
-          {"clients", 0, 1e9, "Places (clients at a time, at run.scale 1) when youth.capacity_limited",
-           "capaciteit", {"ambulant", "foster_care", "family_home", "residential", "closed_youth_care"}});
   d.boolean("bridging_general", &YouthParams::bridging_general,
             {"-", {}, {}, "A child waiting for bespoke care gets a general provision meanwhile", "overbruggingszorg"});
   d.real("waiting_escalation", &YouthParams::waiting_escalation,
@@ -287,11 +286,10 @@ void declare_wmo(const Declarer<WmoParams>& d) {
           {"probability per month", 0, per_month_max, "One-off home adaptation, by adult age band",
            "woonvoorziening", adult_bands});
   d.boolean("capacity_limited", &WmoParams::capacity_limited,
-            {"-", {}, {}, "Places in bespoke Wmo provisions are limited by wmo.capacity; requests beyond them wait",
+            {"-", {}, {},
+             "Places of bespoke Wmo provisions (household help .. shelter) are limited by the catalogue's "
+             "provisions.<id>.places; starts become requests on a waiting list",
              "capaciteit / wachtlijst Wmo"});
-  d.reals("capacity", &WmoParams::capacity,
-          {"clients", 0, 1e9, "Places (clients at a time, at run.scale 1) when wmo.capacity_limited", "capaciteit",
-           {"household_help", "begeleiding", "day_activities", "aids", "protected_living", "shelter"}});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
           "Flat co-payment per household-month when a member holds a provision with co_payment \"wmo\"",
@@ -419,6 +417,11 @@ void declare_provision(const Declarer<ProvisionParams>& d) {
   d.text("co_payment", &ProvisionParams::co_payment,
          {"-", {}, {}, "Co-payment rule: none, or wmo (the household pays the Wmo co-payment)", "eigen bijdrage",
           {}, true, none, "none"});
+  d.real("places", &ProvisionParams::places,
+         {"clients", -1, 1e9,
+          "Places: clients at a time (at run.scale 1) when youth.capacity_limited or wmo.capacity_limited is on; "
+          "-1: unlimited. Only for bespoke youth care, placements and Wmo household help .. shelter",
+          "capaciteit (plaatsen)", {}, true, number(-1), "unlimited"});
   d.boolean("per_member", &ProvisionParams::per_member,
             {"-", {}, {}, "Household slots: P x Q is per household member (the collective insurance)", "", {}, true, no,
              "per household"});
@@ -576,6 +579,10 @@ void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::Reso
       bad("indication_months", "indications and re-evaluations apply to provisions that persons hold, not to slot " + q.slot);
     if (q.per_member && kind != SlotKind::HouseholdHolding && kind != SlotKind::Reach)
       bad("per_member", "only for household slots (welfare, insurance, debts)");
+    if (q.places < 0 && q.places != -1) bad("places", "must be -1 (unlimited) or a number of places >= 0");
+    if (q.places >= 0 && !slot_has_places(slot))
+      bad("places", "places apply to bespoke youth care, placements and Wmo household help, begeleiding, day "
+                    "activities, aids, protected living and shelter, not to slot " + q.slot);
     if (kind == SlotKind::Reach && q.share > 1) bad("share", "a reach slot's share is a probability (at most 1)");
     if (++per_slot[slot] > max_provisions_per_slot)
       bad("slot", "at most " + std::to_string(max_provisions_per_slot) + " provisions per slot");

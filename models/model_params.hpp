@@ -76,8 +76,7 @@ struct YouthParams {
   double own_lvb_rr = 1;
   double extension_after_18 = 0;         // share of youth in care at 18 whose care continues
   double placement_to_protected_living = 0;  // share of placed youth moving to Wmo at 18/23
-  bool capacity_limited = false;         // places are limited; requests beyond them wait
-  std::vector<double> capacity;          // clients at a time (at run.scale 1): ambulant, foster, family home, residential, closed
+  bool capacity_limited = false;         // the catalogue's places apply; requests beyond them wait
   bool bridging_general = false;         // a child waiting for bespoke care gets a general provision meanwhile
   double waiting_escalation = 0;         // crisis-placement hazard +x per 6 months of waiting
   std::vector<double> protection_onset;  // per month, supervision order starts, by tier (0-1, ambulant, placed)
@@ -127,8 +126,7 @@ struct WmoParams {
   bool income_dependent_copayment = false;  // from income_dependent_copayment_from
   std::string income_dependent_copayment_from;  // YYYY-MM
   std::vector<double> copayment_by_income_class;  // EUR per household-month
-  bool capacity_limited = false;         // places are limited by wmo.capacity; requests beyond them wait
-  std::vector<double> capacity;          // clients (at run.scale 1): household help .. shelter
+  bool capacity_limited = false;         // the catalogue's places apply; requests beyond them wait
   const WmoProvisionParams& provision(int p) const;
 };
 

@@ -71,8 +71,10 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
     tally.add(Ind::YouthOutflow, state, 1);
     set_youth_state(ps, i, 0);
   }
-  if (to_protected_living && start_wmo(ps, i, static_cast<int>(WmoProvision::ProtectedLiving), tally))
-    tally.add(Ind::YouthCliff, static_cast<int>(Cliff::ToProtectedLiving), 1);
+  const int protected_living = static_cast<int>(WmoProvision::ProtectedLiving);
+  if (!to_protected_living) return;
+  if (youth_wait_bits::target(ps.wmo_wait[i]) == protected_living) leave_wmo_waiting_list(ps, i, tally);  // moved on without the list
+  if (start_wmo(ps, i, protected_living, tally)) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::ToProtectedLiving), 1);
 }
 
 // ---- life events ---------------------------------------------------------------------
@@ -229,10 +231,10 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
 // global phase, applied in the second half of the month). A crisis placement bypasses both.
 // An indication for ambulant care or a placement: a place request when places are limited
 // (with a general provision meanwhile if bridging is on), else the move itself.
-void indicate_bespoke(const YouthTables& yt, Block& b, std::size_t i, int to, Tally& tally) {
+void indicate_bespoke(const YouthTables& yt, Block& b, std::size_t i, int to, const Eligibility& who, Tally& tally) {
   Persons& ps = b.persons;
   if (yt.capacity_limited) {
-    b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(to), 0});
+    b.youth_requests.push_back(youth_place_request(ps, i, to, 0, who, no_care));
     tally.add(Ind::YouthReferrals, place_index(to), 1);
     const int care = youth_state(ps, i);
     move_youth_position(ps, i, care == 0 && yt.bridging_general ? 1 : care, tally);
@@ -260,6 +262,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     const HouseholdFacts& f = facts[h];
+    Eligibility who{0, hh.income[h], hh.type[h]};
     YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
                       f.vulnerable_parent, has_problematic_debts(hh.debt[h]), false, f.low_literate_parent};
     for (std::size_t i = begin; i < end; ++i) {
@@ -267,6 +270,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       const int y = years(ps.age_months[i]);
       if (y >= 23) continue;
       c.own_lvb = ps.traits[i] & trait::lvb;
+      who.age = y;
       const int state = youth_state(ps, i), band = youth_band(y), covariates = c.index();
       const double u = sim::to_unit(words[i][LaneYouth]);
       if (const std::uint8_t wait = ps.youth_wait[i]) {  // indicated, waiting for a place
@@ -278,8 +282,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
                     static_cast<int>(level == 1 ? Escalation::ModerateToCrisis : Escalation::WaitingForPlacementToCrisis), 1);
           crisis_placement(ps, i, placement_form(i), tally);
         } else {
-          b.youth_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(target),
-                                      static_cast<std::uint8_t>(months)});
+          b.youth_requests.push_back(youth_place_request(ps, i, target, months, who, ps.care[i].youth_waiting));
         }
         continue;
       }
@@ -295,7 +298,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
             break;
           case stepped_review:
             tally.add(Ind::YouthSteppedOutcomes, 1, 1);
-            indicate_bespoke(yt, b, i, 2, tally);
+            indicate_bespoke(yt, b, i, 2, who, tally);
             break;
           case new_placement:
             tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::ModerateToCrisis), 1);
@@ -322,7 +325,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
           const int p = youth_position(ps, i);
           if ((now & youth_need_bits::asked) && p != pos_stepped)  // (still) waiting for the assessment
             b.triage_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(p),
-                                         static_cast<std::uint8_t>(months)});
+                                         static_cast<std::uint8_t>(months), 0, who});
           if (months < youth_need_bits::max_months) ps.youth_need[i] = static_cast<std::uint8_t>(now + (1u << youth_need_bits::months_shift));
         }
         continue;
@@ -340,7 +343,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       }
       const int to = next == new_placement ? placement_form(i) : next;
       if (youth_tier(to) > youth_tier(state) && to >= 2) {  // a step up within care: the provider re-indicates
-        indicate_bespoke(yt, b, i, to, tally);
+        indicate_bespoke(yt, b, i, to, who, tally);
         continue;
       }
       if (state == 3 && to == 5) tally.add(Ind::YouthPlacementMoves, 0, 1);
@@ -348,11 +351,6 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       move_youth_position(ps, i, to, tally);
     }
   }
-  if (!yt.capacity_limited) return;
-  b.youth_occupancy.fill(0);  // clients before this month's admissions, for the allocation
-  for (std::size_t i = 0; i < ps.size(); ++i)
-    if (alive(ps, i) && years(ps.age_months[i]) < 23 && youth_state(ps, i) >= 2)
-      ++b.youth_occupancy[place_index(youth_state(ps, i))];
 }
 
 // ---- phase: child protection (jeugdbescherming), children 0-17 --------------------------
@@ -392,16 +390,20 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       if (y < 18) continue;
       const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], adult_band(y), trait::vulnerability_index(ps.traits[i]),
                                         hh.income[h], hh.network[h], sim::to_unit(words[i][LaneWmo]));
+      const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
       if (const std::uint8_t wait = ps.wmo_wait[i]) {  // on the Wmo waiting list: ask again
         b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
                                   static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
-                                  static_cast<std::uint8_t>(youth_wait_bits::months(wait))});
+                                  static_cast<std::uint8_t>(youth_wait_bits::months(wait)),
+                                  static_cast<std::uint8_t>(wmo_request_severity(ps.traits[i])), who,
+                                  ps.care[i].wmo_waiting});
         if (e.kind == WmoEvent::Start && e.provision >= 1) continue;  // no other limited start while waiting
       }
       switch (e.kind) {
         case WmoEvent::Start:
           if (t.wmo.capacity_limited && e.provision >= 1) {  // a limited place: request it
-            b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(e.provision), 0});
+            b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(e.provision), 0,
+                                      static_cast<std::uint8_t>(wmo_request_severity(ps.traits[i])), who});
             tally.add(Ind::WmoReferrals, e.provision - 1, 1);
             break;
           }
@@ -419,11 +421,6 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       }
     }
   }
-  if (!t.wmo.capacity_limited) return;
-  b.wmo_occupancy.fill(0);  // holders before this month's admissions, for the allocation
-  for (std::size_t i = 0; i < ps.size(); ++i)
-    if (alive(ps, i) && years(ps.age_months[i]) >= 18)
-      for (int k = 1; k < wmo_provision_count; ++k) b.wmo_occupancy[k] += (ps.wmo[i] >> k) & 1;
 }
 
 }  // namespace
@@ -551,6 +548,9 @@ struct Scratch {
 void step_block_first(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Scratch scratch;
   start_month(block, ctx);
+  // Indications held at the start of the month are reviewed first, so care that starts this
+  // month (by whatever path) is never reviewed in its first month.
+  review_indications(t, block, ctx, tally);
   draw_person_words(block, ctx, scratch.words);
   demography(t, block, ctx, scratch.words, tally);
   household_facts(block, ctx, scratch.facts);
@@ -560,15 +560,15 @@ void step_block_first(const ModelTables& t, Block& block, const sim::StepContext
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
   child_protection(t, block, ctx, scratch.facts, tally);
   social_support(t, block, ctx, scratch.words, tally);
+  if (t.youth.capacity_limited || t.wmo.capacity_limited) count_occupancy(t, block, ctx, tally);
 }
 
 void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Persons spare;
   apply_triage(t, block, tally);
-  apply_youth_admissions(block, tally);
-  apply_wmo_admissions(block, tally);
+  apply_youth_admissions(t, block, tally);
+  apply_wmo_admissions(t, block, tally);
   commit_household_changes(t, block, ctx, spare, tally);
-  review_indications(t, block, ctx, tally);
   record(t, block, ctx, tally);
 }
 

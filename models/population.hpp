@@ -73,10 +73,14 @@ inline std::uint8_t make(int target, int months) {
 
 /// Which catalogue provision a person holds in each of their slots (see provisions.hpp):
 /// the youth-care state's, child protection's, and each Wmo holding's.
+/// While waiting for a place, the provision waited for (chosen at the first request) is kept
+/// in youth_waiting / wmo_waiting.
 struct CareBytes {
   std::uint8_t youth = no_care;
   std::uint8_t protection = no_care;
   std::array<std::uint8_t, wmo_provision_count> wmo = {no_care, no_care, no_care, no_care, no_care, no_care, no_care};
+  std::uint8_t youth_waiting = no_care;
+  std::uint8_t wmo_waiting = no_care;
 };
 
 struct Persons {
@@ -140,6 +144,9 @@ struct PlaceRequest {
   std::uint64_t id;         // person id: the tie-break of the waiting-list order
   std::uint8_t target;      // youth state (2..6) or Wmo provision (1..6) asked for; for triage, the position
   std::uint8_t months;      // completed months of waiting before this month
+  std::uint8_t severity = 0;   // the list's first key (higher first): see waiting_lists.hpp
+  Eligibility who{};           // for the choice of the provision
+  std::uint8_t care = no_care; // the catalogue provision asked for (chosen in the allocation when new)
   bool admitted = false;    // set by the allocation (global phase)
   std::uint8_t outcome = 0; // triage: the position indicated (the request's own position when refused)
 };
@@ -163,9 +170,8 @@ struct Block {
   std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
   std::vector<PlaceRequest> triage_requests; // this month's requests to the local team (target: position 7 or 8)
   std::vector<PlaceRequest> youth_requests;  // this month's requests for youth-care places
-  std::array<std::int64_t, 5> youth_occupancy{};  // persons in youth states 2..6 before admissions
-  std::vector<PlaceRequest> wmo_requests;         // this month's requests for Wmo places
-  std::array<std::int64_t, 7> wmo_occupancy{};    // holders of each Wmo provision before admissions
+  std::vector<PlaceRequest> wmo_requests;    // this month's requests for Wmo places
+  std::vector<std::int64_t> occupancy;       // clients per catalogue provision before admissions (places limited)
   bool carries_budgets = false;                   // the first block books the provisions' fixed budgets
   std::size_t bytes() const;
 };

@@ -15,25 +15,15 @@ namespace {
 
 // Per-thread accumulators, reused between blocks (nothing outlives a block's record).
 struct Accumulators {
-  std::vector<long long> clients, capped;
+  std::vector<long long> clients, capped, waiting;
   std::vector<double> units;
   void reset(std::size_t n) {
     clients.assign(n, 0);
     capped.assign(n, 0);
+    waiting.assign(n, 0);
     units.assign(n, 0.0);
   }
 };
-
-// The provision of a holder in `slot`: chosen now if none is (a start), else kept.
-std::uint8_t ensure(const ModelTables& t, std::uint8_t& care, int slot, const Eligibility& who, std::uint64_t entity,
-                    const sim::StepContext& ctx, Tally& tally) {
-  if (care != no_care) return care;
-  const sim::Words4 w = sim::draw_words(ctx.key, entity, static_cast<std::uint32_t>(ctx.month_index),
-                                        id(Stream::ProvisionChoice, slot));
-  care = choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
-  if (ctx.step >= 0) tally.add(Ind::ProvisionStarts, t.provisions.index(slot, care), 1);
-  return care;
-}
 
 void count(const ModelTables& t, Accumulators& acc, int slot, std::uint8_t care, double members = 1) {
   const int p = t.provisions.index(slot, care);
@@ -66,6 +56,21 @@ void stop_youth_care(Persons& ps, std::size_t i, Tally& tally) {
 }
 
 }  // namespace
+
+std::uint8_t draw_provision(const ModelTables& t, int slot, const Eligibility& who, std::uint64_t entity,
+                            const sim::StepContext& ctx) {
+  const sim::Words4 w = sim::draw_words(ctx.key, entity, static_cast<std::uint32_t>(ctx.month_index),
+                                        id(Stream::ProvisionChoice, slot));
+  return choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
+}
+
+std::uint8_t assign_provision(const ModelTables& t, std::uint8_t& care, int slot, const Eligibility& who,
+                              std::uint64_t entity, const sim::StepContext& ctx, Tally& tally) {
+  if (care != no_care) return care;
+  care = draw_provision(t, slot, who, entity, ctx);
+  if (ctx.step >= 0) tally.add(Ind::ProvisionStarts, t.provisions.index(slot, care), 1);
+  return care;
+}
 
 double copayment(const ModelTables& t, int income, int month_index) {
   // Amounts are in base-year prices, indexed like the tariffs.
@@ -154,11 +159,15 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
       const int y = years(ps.age_months[i]);
       who.age = std::min(y, 120);  // the eligibility scale ends at 120
       const int state = y < 23 ? youth_state(ps, i) : 0;
-      if (state >= 1) count(t, acc, slot_of_youth_state(state), ensure(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
+      if (state >= 1) count(t, acc, slot_of_youth_state(state), assign_provision(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
       else if (c.youth != no_care) c.youth = no_care;
       constexpr int protection = static_cast<int>(Slot::ChildProtection);
-      if (ps.protection[i]) count(t, acc, protection, ensure(t, c.protection, protection, who, ps.id[i], ctx, tally));
+      if (ps.protection[i]) count(t, acc, protection, assign_provision(t, c.protection, protection, who, ps.id[i], ctx, tally));
       else if (c.protection != no_care) c.protection = no_care;
+      if (const std::uint8_t wait = ps.youth_wait[i])
+        ++acc.waiting[pt.index(slot_of_youth_state(youth_wait_bits::target(wait)), c.youth_waiting)];
+      if (const std::uint8_t wait = ps.wmo_wait[i])
+        ++acc.waiting[pt.index(slot_of_wmo(youth_wait_bits::target(wait)), c.wmo_waiting)];
       const std::uint8_t held = y >= 18 ? ps.wmo[i] : 0;
       if (!held) {  // most persons: nothing to write unless a holding just ended
         if (c.wmo != CareBytes{}.wmo) c.wmo.fill(no_care);
@@ -170,7 +179,7 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
           continue;
         }
         const int slot = slot_of_wmo(k);
-        const std::uint8_t care = ensure(t, c.wmo[k], slot, who, ps.id[i], ctx, tally);
+        const std::uint8_t care = assign_provision(t, c.wmo[k], slot, who, ps.id[i], ctx, tally);
         count(t, acc, slot, care);
         copaying |= pt.provisions[pt.index(slot, care)].copayment;
       }
@@ -180,13 +189,13 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
     const double size = static_cast<double>(end - begin);
     constexpr int benefit = static_cast<int>(Slot::WelfareBenefit), help = static_cast<int>(Slot::DebtHelp);
     if (hh.welfare[h] > 0) {
-      count(t, acc, benefit, ensure(t, hh.welfare_care[h], benefit, who, hh.id[h], ctx, tally), size);
+      count(t, acc, benefit, assign_provision(t, hh.welfare_care[h], benefit, who, hh.id[h], ctx, tally), size);
       reach(t, acc, static_cast<int>(Slot::Reintegration), hh.id[h], who, size, ctx);
     } else {
       hh.welfare_care[h] = no_care;
     }
     if (hh.debt[h] == static_cast<int>(DebtState::ReliefOrGuardianship))
-      count(t, acc, help, ensure(t, hh.debt_care[h], help, who, hh.id[h], ctx, tally), size);
+      count(t, acc, help, assign_provision(t, hh.debt_care[h], help, who, hh.id[h], ctx, tally), size);
     else
       hh.debt_care[h] = no_care;
     if (hh.debt[h] == static_cast<int>(DebtState::Arrears))
@@ -208,6 +217,7 @@ double record_provisions(const ModelTables& t, Block& b, const sim::StepContext&
     const double cost = acc.units[p] * pt.price(k, ctx.month_index) + prov.budget_per_month * index * budget_share;
     tally.add(Ind::ProvisionClients, k, static_cast<double>(acc.clients[p]));
     tally.add(Ind::ProvisionCapped, k, static_cast<double>(acc.capped[p]));
+    tally.add(Ind::ProvisionWaiting, k, static_cast<double>(acc.waiting[p]));
     tally.add(Ind::ProvisionUnits, k, acc.units[p]);
     tally.add(Ind::CostByItem, k, cost);
     tally.add(Ind::CostByCareType, prov.slot, cost);
@@ -223,9 +233,7 @@ void provision_event(const ModelTables& t, Block& b, std::size_t h, std::size_t 
   const Persons& ps = b.persons;
   const Households& hh = b.households;
   const Eligibility who{std::min(years(ps.age_months[i]), 120), hh.income[h], hh.type[h]};
-  const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index),
-                                        id(Stream::ProvisionChoice, slot));
-  const std::uint8_t care = choose_provision(t.provisions, slot, who, sim::to_unit(w[0]), sim::to_unit(w[1]));
+  const std::uint8_t care = draw_provision(t, slot, who, ps.id[i], ctx);
   const int p = t.provisions.index(slot, care);
   const Provision& prov = t.provisions.provisions[p];
   const double units = prov.units_at(care_level(care));

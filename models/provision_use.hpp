@@ -9,6 +9,16 @@
 
 namespace zorgsim::models {
 
+/// The provision that person (or household) `entity` gets on entering `slot` this month: one of
+/// the eligible provisions by share, with its Q, drawn from keys (entity, month, 200 + slot), so
+/// the same entry gets the same provision in every scenario (common random numbers).
+std::uint8_t draw_provision(const ModelTables& t, int slot, const Eligibility& who, std::uint64_t entity,
+                            const sim::StepContext& ctx);
+
+/// A holder's provision in `slot`: drawn now when it has none (a start, counted), else kept.
+std::uint8_t assign_provision(const ModelTables& t, std::uint8_t& care, int slot, const Eligibility& who,
+                              std::uint64_t entity, const sim::StepContext& ctx, Tally& tally);
+
 /// Reviews the indications of persons' provisions once a month (after the month's
 /// transitions): re-evaluation of Q, the end of an indication (renewed with a new Q, or stopped
 /// although the need remains), and the escalation of youth care whose Q is capped by the

@@ -44,6 +44,7 @@ ProvisionTables prepare_provisions(const std::vector<ProvisionParams>& ps, long 
     }
     p.copayment = q.co_payment == "wmo";
     p.per_member = q.per_member;
+    p.places = q.places < 0 ? -1 : static_cast<std::int64_t>(std::llround(q.places * scale));  // base-year population
     t.by_slot[p.slot].push_back(static_cast<int>(t.provisions.size()));
     t.provisions.push_back(p);
   }

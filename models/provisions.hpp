@@ -14,6 +14,8 @@
 //  - reach: each household in the slot's population takes part with probability `share`
 //    (a propensity drawn once per household and provision).
 // Cost per month = P x Q per client (indexed yearly) + budget_per_year / 12.
+// Places: with youth.capacity_limited (wmo.capacity_limited) a provision with `places` takes
+// new clients only while it has free places (waiting_lists.hpp).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -53,6 +55,11 @@ inline constexpr std::array<Law, slot_count> slot_law = {
 inline constexpr std::array<int, slot_count> slot_tier = {1, 2, 3, 3, 3, 3, 2, 1, 2, 2, 2, 2, 2, 3, 3,
                                                           2, 1, 2, 1, 1, 1, 2};
 inline constexpr int slot_of_youth_state(int state) { return state - 1; }  // states 1..6
+/// Slots whose provisions can have limited places (bespoke youth care and placements; Wmo
+/// bespoke provisions, protected living and shelter): entry goes through a waiting list.
+inline constexpr bool slot_has_places(int slot) {
+  return (slot >= 1 && slot <= 5) || (slot >= 8 && slot <= 11) || slot == 13 || slot == 14;
+}
 inline constexpr int slot_of_wmo(int provision) { return provision < 5 ? 7 + provision : 8 + provision; }
 /// cost.by_care_type: the slots, then the local team's youth intake (FTE x salary).
 inline constexpr int care_type_wijkteam = slot_count;
@@ -82,6 +89,7 @@ struct ProvisionParams {
   std::vector<std::string> household_types;
   std::string co_payment;
   bool per_member = false;
+  double places = -1;
 };
 
 /// A person's (household's) provision in one slot: bits 0-3 its index among the slot's
@@ -118,6 +126,7 @@ struct Provision {
   std::uint8_t type_mask = 0xFF;  // bit per HouseholdType
   bool copayment = false;
   bool per_member = false;
+  std::int64_t places = -1;    // clients at a time (scaled by run.scale); -1 unlimited
   bool eligible(const Eligibility& e) const {
     return e.age >= min_age && e.age <= max_age && e.income <= max_income && ((type_mask >> e.household_type) & 1);
   }

@@ -43,8 +43,7 @@ class HouseholdWorld final : public sim::World {
     if (phase == 2) {
       Tally t(tally, m_tables.layout);
       triage(m_tables, m_blocks, ctx, t);
-      if (m_tables.youth.capacity_limited) allocate_youth_places(m_tables.youth, m_blocks);
-      if (m_tables.wmo.capacity_limited) allocate_wmo_places(m_tables.wmo, m_blocks);
+      allocate_places(m_tables, m_blocks, ctx);
       return;
     }
     // Poisson number of arriving households; arrival k goes to block k mod blocks. Its
@@ -100,11 +99,11 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
     m_tables.triage_capacity = static_cast<std::int64_t>(
         std::llround(params.access.wijkteam_fte * params.access.assessments_per_fte_month * scale));
   m_tables.wijkteam_cost_per_month *= scale;
-  for (Provision& p : m_tables.provisions.provisions) p.budget_per_month *= scale;  // budgets of the base-year population
-  for (int k = 0; k < 5; ++k)  // places are given for the base-year population
-    m_tables.youth.capacity[k] = static_cast<std::int64_t>(std::llround(params.youth.capacity[k] * scale));
-  for (int k = 1; k < wmo_provision_count; ++k)
-    m_tables.wmo.capacity[k] = static_cast<std::int64_t>(std::llround(params.wmo.capacity[k - 1] * scale));
+  for (std::size_t k = 0; k < params.provisions.size(); ++k) {  // budgets and places of the base-year population
+    Provision& p = m_tables.provisions.provisions[k];
+    p.budget_per_month *= scale;
+    if (p.places >= 0) p.places = static_cast<std::int64_t>(std::llround(params.provisions[k].places * scale));
+  }
   if (m_households >= max_households) throw std::invalid_argument("too many households for 40-bit ids");
   if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
 }

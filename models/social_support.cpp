@@ -21,7 +21,6 @@ WmoTables prepare_wmo(const WmoParams& p) {
   for (int n = 0; n < network_count; ++n) t.network_rr[n] = p.network_rr[n];
   for (int b = 0; b < adult_band_count; ++b) t.home_adaptation[b] = p.home_adaptation[b];
   t.capacity_limited = p.capacity_limited;
-  for (int k = 1; k < wmo_provision_count; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k - 1]));
   for (int b = 0; b < adult_band_count; ++b)
     for (int v = 0; v < 16; ++v)
       for (int i = 0; i < income_class_count; ++i)

@@ -24,7 +24,6 @@ struct WmoTables {
   std::array<std::array<std::array<std::array<double, network_count>, income_class_count>, 16>, adult_band_count>
       total_if_none{};
   bool capacity_limited = false;
-  std::array<std::int64_t, wmo_provision_count> capacity{};  // general support (0) is never limited
   /// Highest tier of each holding pattern.
   std::array<std::uint8_t, 128> tier_of{};
 };

@@ -36,7 +36,7 @@ void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepCon
     sim::KeyedStream rng(ctx.key, r->id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Triage));
     r->outcome = static_cast<std::uint8_t>(triage_outcome(t.youth, r->target, rng.uniform01()));
     if (r->outcome == 2 && t.youth.capacity_limited) {  // ambulant care needs a place
-      b->youth_requests.push_back({r->person, r->id, 2, 0});
+      b->youth_requests.push_back(youth_place_request(b->persons, r->person, 2, 0, r->who, no_care));
       tally.add(Ind::YouthReferrals, place_index(2), 1);
     }
   }

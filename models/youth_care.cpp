@@ -56,7 +56,6 @@ YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   t.extension_after_18 = p.extension_after_18;
   t.placement_to_protected_living = p.placement_to_protected_living;
   t.capacity_limited = p.capacity_limited;
-  for (int k = 0; k < 5; ++k) t.capacity[k] = static_cast<std::int64_t>(std::llround(p.capacity[k]));
   t.bridging_general = p.bridging_general;
   t.waiting_escalation = p.waiting_escalation;
   for (int g = 0; g < 3; ++g) t.protection_onset[g] = p.protection_onset[g];

@@ -74,7 +74,6 @@ struct YouthTables {
   std::array<double, youth_covariate_combinations> rr{};
   double extension_after_18 = 0, placement_to_protected_living = 0;
   bool capacity_limited = false;
-  std::array<std::int64_t, 5> capacity{};   // places for states 2..6 (scaled by run.scale)
   bool bridging_general = false;
   double waiting_escalation = 0;
   std::array<double, 3> protection_onset{};  // by tier group: 0-1, ambulant, placed

@@ -20,7 +20,7 @@ const std::string reference = std::string(ZORGSIM_SOURCE_DIR) + "/tests/data/reg
 // One line per indicator column and year: "name[category] year value" (replicate means).
 std::map<std::string, double> current() {
   const auto c = test::config({"run.scale=0.1", "run.end=2027-12", "run.replicates=2", "run.seed=424242",
-                               "youth.capacity_limited=true", "youth.capacity=[60, 5, 2, 4, 1]"});
+                               "youth.capacity_limited=true", "wmo.capacity_limited=true"});
   const sim::RunResult r = test::run(c, 2);
   const sim::AnnualResult a = sim::aggregate_years(r);
   std::map<std::string, double> out;

@@ -123,7 +123,6 @@ TEST_CASE("triage keeps results independent of threads", "[integration][wijkteam
   auto opts = base;
   opts.push_back("access.wijkteam_fte=5");
   opts.push_back("youth.capacity_limited=true");
-  opts.push_back("youth.capacity=[150, 12, 4, 8, 2]");
   opts.push_back("run.block_households=64");
   const sim::RunResult one = test::check_thread_independent(test::config(opts), {2, 3});
   CHECK(total(one, "wijkteam.queue", 0, 2) > 0);  // the triage queue was in play

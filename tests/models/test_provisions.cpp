@@ -109,6 +109,10 @@ TEST_CASE("catalogue entries are validated with their positions", "[unit][provis
                     Catch::Contains("unknown household type \"families\""));
   CHECK_THROWS_WITH(config({"provisions.aids.co_payment=income"}), Catch::Contains("must be \"none\" or \"wmo\""));
   CHECK_THROWS_WITH(config({"provisions.reintegration.share=2"}), Catch::Contains("a reach slot's share is a probability"));
+  CHECK_THROWS_WITH(config({"provisions.bijstand.places=100"}),
+                    Catch::Contains("provisions.bijstand.places: places apply to bespoke youth care"));
+  CHECK_THROWS_WITH(config({"provisions.begeleiding.places=-0.5"}),
+                    Catch::Contains("provisions.begeleiding.places: must be -1 (unlimited) or a number of places >= 0"));
   CHECK_THROWS_WITH(config({"provisions.new_thing.tariff=3"}),
                     Catch::Contains("provisions.new_thing.slot: the record has no value for this required field"));
 }

@@ -20,7 +20,6 @@ WmoParams params() {
   p.network_rr = {1.5, 1, 0.5};
   p.home_adaptation = {0.001, 0.001, 0.001, 0.001};
   p.copayment_per_month = 19;
-  p.capacity = {0, 0, 0, 0, 0, 0};
   return p;
 }
 }  // namespace

@@ -28,7 +28,6 @@ YouthParams params() {
   p.own_lvb_rr = 1.8;
   p.extension_after_18 = 0.5;
   p.placement_to_protected_living = 0.1;
-  p.capacity = {0, 0, 0, 0, 0};
   p.protection_onset = {0.001, 0.01, 0.05};
   p.protection_to_guardianship = 0.01;
   p.supervision_duration = 25;

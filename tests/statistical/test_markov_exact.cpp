@@ -49,7 +49,6 @@ YouthParams params() {
   p.single_parent_rr = p.vulnerable_parent_rr = p.problematic_debt_rr = p.own_lvb_rr = 1;
   p.extension_after_18 = 0;
   p.placement_to_protected_living = 0;
-  p.capacity = {0, 0, 0, 0, 0};
   p.protection_onset = {0.001, 0.01, 0.05};
   p.protection_to_guardianship = 0.01;
   p.supervision_duration = 25;
