@@ -65,7 +65,9 @@ inline void move_youth_position(Persons& ps, std::size_t i, int pos, Tally& tall
 inline void life_event_need(Persons& ps, std::size_t i, double p, LifeEvent e, const sim::StepContext& ctx,
                             Tally& tally) {
   if (!alive(ps, i) || years(ps.age_months[i]) >= 18 || youth_position(ps, i) != 0 || ps.youth_wait[i]) return;
-  const Stream stream = e == LifeEvent::DeathOfParent ? Stream::Bereavement : Stream::LifeEvent;
+  const Stream stream = e == LifeEvent::DeathOfParent    ? Stream::Bereavement
+                        : e == LifeEvent::JobLossOfParent ? Stream::JobLossNeed
+                                                          : Stream::LifeEvent;
   sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(stream));
   if (rng.uniform01() >= p) return;
   tally.add(Ind::YouthLifeEventNeeds, static_cast<int>(e), 1);

@@ -4,7 +4,15 @@
 
 namespace zorgsim::models {
 
-DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p) {
+double non_welfare_share_of_income_class(const PopulationParams& p, int income_class) {
+  if (income_class > 0) return 1.0;
+  double welfare = 0;
+  for (int k = 0; k < household_type_count; ++k) welfare += p.household_type_share[k] * p.welfare_share_by_type[k];
+  const double low = (1.0 - welfare) * p.income_share_non_welfare[0];
+  return low + welfare > 0 ? low / (low + welfare) : 1.0;
+}
+
+DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p, double job_loss_arrears) {
   DebtTables t;
   t.vulnerable_adult_rr = d.vulnerable_adult_rr;
   t.uninsured_rr = d.uninsured_rr;
@@ -26,7 +34,10 @@ DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p) {
     const double none = 1.0 - arrears - problematic;
     double rr = mean_vulnerable_rr;
     if (c <= t.insurance_limit) rr *= d.insurance_take_up + (1.0 - d.insurance_take_up) * d.uninsured_rr;
-    t.onset[c] = none > 0 ? arrears * (d.arrears_recovery + d.arrears_to_problematic) / none / rr : 0.0;
+    // Arrears through job loss come on top of the onset (only households not on welfare work).
+    const double inflow = none > 0 ? arrears * (d.arrears_recovery + d.arrears_to_problematic) / none : 0.0;
+    const double job_loss = job_loss_arrears > 0 ? job_loss_arrears * non_welfare_share_of_income_class(p, c) : 0.0;
+    t.onset[c] = (inflow - job_loss) / rr;
   }
   return t;
 }

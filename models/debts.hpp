@@ -14,14 +14,21 @@
 namespace zorgsim::models {
 
 struct DebtTables {
-  std::array<double, income_class_count> onset{};  // per month, insured or ineligible, no vulnerable adult
+  std::array<double, income_class_count> onset{};  // per month, insured or ineligible, no vulnerable adult (may be < 0: invalid)
   double vulnerable_adult_rr = 1, uninsured_rr = 1;
   double arrears_recovery = 0, to_problematic = 0, problematic_recovery = 0, to_help = 0, help_exit = 0;
   int insurance_limit = 1;
   double eviction = 0;                  // per month, problematic debts without help
 };
 
-DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p);
+/// `job_loss_arrears`: arrears per month caused by job loss per debt-free household not on
+/// welfare (employment.hpp); the general onset is derived net of them, so the base-year shares
+/// stay stationary. A negative derived onset means the job-loss arrears alone exceed the
+/// base year's arrears inflow (reported by validation).
+DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p, double job_loss_arrears = 0);
+
+/// Share of a class's households not on welfare (class 0 holds every welfare household).
+double non_welfare_share_of_income_class(const PopulationParams& p, int income_class);
 
 /// Whether a household is in the collective health insurance: eligible by income and willing.
 inline bool insured(const DebtTables& t, int income, bool takes_up) { return takes_up && income <= t.insurance_limit; }

@@ -48,7 +48,9 @@ PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t 
   if (rng.uniform01() < p.psychiatric_prevalence) traits |= trait::psychiatric;
   if (rng.uniform01() < p.physical_limitation_by_adult_band[adult_band(y)]) traits |= trait::physical;
   if (rng.uniform01() < p.low_literacy_prevalence) traits |= trait::low_literacy;
-  if (y < 67 && rng.uniform01() < p.employment_rate) traits |= trait::employed;
+  // Employed with the stationary probability of a debt-free adult of the partner's group.
+  const double employed = t.employment.stationary[employment_group(traits & (trait::lvb | trait::psychiatric), false)];
+  if (y < 67 && rng.uniform01() < employed) traits |= trait::employed;
   return {h, partner_id(ps.id[head], ctx.month_index), static_cast<std::uint16_t>(age), traits};
 }
 

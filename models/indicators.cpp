@@ -119,8 +119,9 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "getrapte zorg: uitkomst", {"resolved_in_general_provision", "stepped_up_to_ambulant"}});
   set(Ind::YouthLifeEventNeeds, {"youth.needs_from_life_events", "persons", F,
        "Children given a light unmet need by a life event: their parents separating, a parent's death, being born "
-       "to a mother with LVB or a psychiatric vulnerability (included in youth.need_onsets)",
-       "hulpvraag door levensgebeurtenis", {"separation", "death_of_parent", "birth_to_vulnerable_parent"}});
+       "to a mother with LVB or a psychiatric vulnerability, a parent losing their job (included in youth.need_onsets)",
+       "hulpvraag door levensgebeurtenis",
+       {"separation", "death_of_parent", "birth_to_vulnerable_parent", "job_loss_of_parent"}});
   set(Ind::Evictions, {"debts.evictions", "households", F,
        "Households evicted for debts (problematic debts without debt help); the head enters Wmo shelter",
        "huisuitzettingen", {}});
@@ -188,6 +189,17 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
   set(Ind::InsuranceMembers, {"debts.collective_insurance_households", "households", S,
        "Households insured through the municipality's collective health insurance (its cost is per insured person)",
        "deelnemers collectieve zorgverzekering", {}});
+  set(Ind::EmploymentStatus, {"employment.adults_18_66", "persons", S,
+       "Adults 18-66 in households not on welfare, by employment (population.employment_rate is the employed share)",
+       "werkzame beroepsbevolking", {"employed", "not_employed"}});
+  set(Ind::JobLosses, {"employment.job_losses", "persons", F, "Employed adults who lost their job this month",
+       "baanverlies", {}});
+  set(Ind::JobsFound, {"employment.jobs_found", "persons", F,
+       "Adults who found work this month (including heads leaving welfare for work)", "werk gevonden", {}});
+  set(Ind::ArrearsAfterJobLoss, {"debts.arrears_after_job_loss", "households", F,
+       "Households without debts that fell into payment arrears through a job loss (included in "
+       "debts.transitions[arrears_onset])",
+       "betalingsachterstand na baanverlies", {}});
   set(Ind::ProvisionClients, {"provisions.clients", "clients", S,
        "Clients per catalogue provision at the end of the month: persons (youth, child protection, Wmo) or households "
        "(welfare, insurance, debts)",

@@ -20,6 +20,7 @@ enum class Ind : int {
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
+  EmploymentStatus, JobLosses, JobsFound, ArrearsAfterJobLoss,
   ProvisionClients, ProvisionStarts, ProvisionUnits, ProvisionCapped, ProvisionReevaluations, ProvisionRenewals,
   ProvisionStops, ProvisionWaiting, ProvisionAdmissions,
   CostByItem, CostByCareType, CostByLaw, CopaymentRevenue, CostNet,
@@ -40,7 +41,7 @@ enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, Settl
 enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23, UnmetNeedAt18 };
 
 /// Categories of the YouthLifeEventNeeds flow.
-enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent };
+enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent, JobLossOfParent };
 
 /// Categories of the TriageQueueExits flow.
 enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, AgedOut };

@@ -5,6 +5,8 @@
 #include <numeric>
 
 #include "models/categories.hpp"
+#include "models/debts.hpp"
+#include "models/employment.hpp"
 
 namespace zorgsim::models {
 
@@ -120,6 +122,25 @@ void declare_migration(const Declarer<MigrationParams>& d) {
            {"18-22", "23-34", "35-49", "50-64", "65-74", "75-84", "85-99"}});
 }
 
+void declare_employment(const Declarer<EmploymentParams>& d) {
+  d.real("job_loss", &EmploymentParams::job_loss,
+         {"probability per month", 0, per_month_max,
+          "An employed adult 18-66 (household not on welfare) loses their job; job finding is derived so that "
+          "population.employment_rate is the stationary share",
+          "baanverlies"});
+  d.real("finding_vulnerable_rr", &EmploymentParams::finding_vulnerable_rr,
+         {"relative risk", 0, 10, "Job finding of an adult with LVB or a psychiatric vulnerability", "kwetsbaarheid en werk"});
+  d.real("finding_problematic_debt_rr", &EmploymentParams::finding_problematic_debt_rr,
+         {"relative risk", 0, 10, "Job finding of an adult whose household has problematic debts", "schulden en werk"});
+  d.real("job_loss_arrears", &EmploymentParams::job_loss_arrears,
+         {"probability", 0, 1,
+          "A household without debts falls into payment arrears when an adult loses their job (the general debt onset "
+          "is derived net of these arrears)",
+          "betalingsachterstand na baanverlies"});
+  d.real("welfare_exit_to_work", &EmploymentParams::welfare_exit_to_work,
+         {"share", 0, 1, "Share of welfare exits (other than to the state pension) where the head starts work", "uitstroom naar werk"});
+}
+
 void declare_youth(const Declarer<YouthParams>& d) {
   d.reals("to_general", &YouthParams::to_general,
           {"probability per month", 0, per_month_max,
@@ -215,6 +236,9 @@ void declare_youth(const Declarer<YouthParams>& d) {
           "scheiding als risicofactor"});
   d.real("bereavement_need", &YouthParams::bereavement_need,
          {"probability", 0, 1, "A child (0-17) without a need gets a light unmet need when a parent dies", "rouw"});
+  d.real("job_loss_need", &YouthParams::job_loss_need,
+         {"probability", 0, 1, "A child (0-17) without a need gets a light unmet need when a parent loses their job",
+          "baanverlies ouder als risicofactor"});
   d.real("vulnerable_birth_need", &YouthParams::vulnerable_birth_need,
          {"probability", 0, 1,
           "A child born to a mother with LVB or a psychiatric vulnerability has a light unmet need from birth",
@@ -445,6 +469,7 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_wmo(root.section(&ModelParams::wmo, "wmo"));
   declare_welfare(root.section(&ModelParams::welfare, "welfare"));
   declare_migration(root.section(&ModelParams::migration, "migration"));
+  declare_employment(root.section(&ModelParams::employment, "employment"));
   declare_debts(root.section(&ModelParams::debts, "debts"));
   declare_money(root.section(&ModelParams::money, "money"));
   declare_provision(root.collection("provisions", &ModelParams::provisions,
@@ -596,8 +621,27 @@ void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::Reso
                     "the model puts people in it");
 }
 
+// Derived rates must be probabilities: job finding (for the employment rate) and the debt
+// onset net of arrears through job loss.
+void check_derived_rates(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
+  const EmploymentTables et = prepare_employment(p.employment, p.population);
+  const double finding = et.finding * std::max(1.0, p.employment.finding_vulnerable_rr) *
+                         std::max(1.0, p.employment.finding_problematic_debt_rr);
+  if (finding > 1.0)
+    diags.add(w.where("population.employment_rate"), "population.employment_rate",
+              "needs a job-finding probability of " + std::to_string(finding) +
+                  " a month (> 1) with employment.job_loss: lower the rate or the job loss");
+  const DebtTables dt = prepare_debts(p.debts, p.population, job_loss_arrears_per_household(et, p.population));
+  for (int c = 0; c < income_class_count; ++c)
+    if (dt.onset[c] < 0)
+      diags.add(w.where("employment.job_loss_arrears"), "employment.job_loss_arrears",
+                "arrears through job loss exceed the base year's arrears inflow for income class " +
+                    std::string(income_class_names[c]) + " (the derived debt onset would be negative)");
+}
+
 void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
   validate_provisions(p.provisions, w, diags);
+  check_derived_rates(p, w, diags);
   const auto& wmo = p.wmo;
   if (wmo.income_dependent_copayment && wmo.income_dependent_copayment_from.empty())
     diags.add(w.where("wmo.income_dependent_copayment_from"), "wmo.income_dependent_copayment_from", "needs a month");

@@ -92,6 +92,7 @@ struct YouthParams {
   // Life events that give a child without a need a (light) need at once.
   double separation_need = 0;       // probability, a child 0-17 whose parents separate
   double bereavement_need = 0;      // probability, a child 0-17 whose parent dies
+  double job_loss_need = 0;         // probability, a child 0-17 whose parent loses their job
   double vulnerable_birth_need = 0; // probability, a child born to a mother with LVB or a psychiatric vulnerability
 };
 
@@ -142,6 +143,14 @@ struct WelfareParams {
   double pension_age = 67;               // years; welfare ends (AOW)
 };
 
+struct EmploymentParams {
+  double job_loss = 0;                     // per month, employed adult 18-66 not on welfare
+  double finding_vulnerable_rr = 1;        // job finding, LVB or psychiatric vulnerability
+  double finding_problematic_debt_rr = 1;  // job finding, household with problematic debts
+  double job_loss_arrears = 0;             // probability a debt-free household falls into arrears at a job loss
+  double welfare_exit_to_work = 0;         // share of welfare exits (not to the pension) where the head starts work
+};
+
 struct DebtParams {
   double in_help_share = 0;          // of households with problematic debts in the base year: share in debt help
   double arrears_recovery = 0;       // per month, arrears -> none
@@ -169,6 +178,7 @@ struct ModelParams {
   WmoParams wmo;
   WelfareParams welfare;
   MigrationParams migration;
+  EmploymentParams employment;
   DebtParams debts;
   MoneyParams money;
   std::vector<ProvisionParams> provisions;  // the provision catalogue

@@ -7,6 +7,7 @@
 
 #include "models/debts.hpp"
 #include "models/demography.hpp"
+#include "models/employment.hpp"
 #include "models/indicators.hpp"
 #include "models/model_params.hpp"
 #include "models/provisions.hpp"
@@ -23,6 +24,7 @@ struct ModelTables {
   YouthTables youth;
   WmoTables wmo;
   WelfareTables welfare;
+  EmploymentTables employment;
   DebtTables debts;
   ProvisionTables provisions;
   std::vector<double> district_rr;  // normalised so the share-weighted mean is 1

@@ -176,6 +176,11 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
         sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WelfareExit));
         hh.income[h] = static_cast<std::uint8_t>(income_after_welfare(t.welfare, rng.uniform01()));
         tally.add(Ind::WelfareOutflow);
+        if (rng.uniform01() < t.employment.exit_to_work && head_age < t.employment.max_age_months &&
+            !(b.persons.traits[f.head] & trait::employed)) {  // the head leaves welfare for work
+          b.persons.traits[f.head] |= trait::employed;
+          tally.add(Ind::JobsFound);
+        }
       } else if (hh.welfare[h] < 0xFFFF) {
         ++hh.welfare[h];
       }
@@ -186,6 +191,10 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
         hh.welfare[h] = 1;
         hh.income[h] = 0;
         tally.add(Ind::WelfareInflow);
+        // On welfare nobody in the household counts as employed (a simplification: no
+        // supplementary bijstand for the working poor).
+        const auto [begin, end] = members(hh, h);
+        for (std::size_t i = begin; i < end; ++i) b.persons.traits[i] &= static_cast<std::uint8_t>(~trait::employed);
       }
     }
   }
@@ -221,6 +230,56 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
                         : from == 3 ? DebtEvent::SettledAfterHelp
                                     : DebtEvent::Recovered;
     tally.add(Ind::DebtTransitions, static_cast<int>(e), 1);
+  }
+}
+
+// ---- phase: employment, adults 18-66 in households not on welfare -----------------
+// Job loss and job finding (employment.hpp). A job loss may put a debt-free household into
+// arrears and give its children a need (life events).
+void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
+                const std::vector<HouseholdFacts>& facts, Tally& tally) {
+  const EmploymentTables& et = t.employment;
+  Households& hh = b.households;
+  Persons& ps = b.persons;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    if (!facts[h].any_alive || hh.welfare[h] > 0) continue;  // on welfare: the spell decides
+    const auto [begin, end] = members(hh, h);
+    const bool problematic = has_problematic_debts(hh.debt[h]);
+    bool lost = false, parent_lost = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!alive(ps, i)) continue;
+      const int age = ps.age_months[i];
+      const bool employed = ps.traits[i] & trait::employed;
+      if (age >= et.max_age_months) {  // retirement (the state pension age)
+        if (employed) ps.traits[i] &= static_cast<std::uint8_t>(~trait::employed);
+        continue;
+      }
+      if (age < 18 * 12) continue;
+      const int group = employment_group(ps.traits[i] & (trait::lvb | trait::psychiatric), problematic);
+      const double u = sim::to_unit(words[i][LaneEmployment]);
+      if (age == 18 * 12) {  // entering working age: employed with the group's stationary probability
+        if (u < et.stationary[group]) ps.traits[i] |= trait::employed;
+        continue;
+      }
+      if (u >= employment_hazard(et, employed, group)) continue;
+      ps.traits[i] ^= trait::employed;
+      tally.add(employed ? Ind::JobLosses : Ind::JobsFound);
+      lost |= employed;
+      parent_lost |= employed && is_parent(ps.traits[i]);
+    }
+    if (!lost) continue;
+    if (hh.debt[h] == static_cast<int>(DebtState::None)) {
+      sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::JobLossDebt));
+      if (rng.uniform01() < et.job_loss_arrears) {
+        hh.debt[h] = static_cast<std::uint8_t>(DebtState::Arrears);
+        tally.add(Ind::DebtTransitions, static_cast<int>(DebtEvent::ArrearsOnset), 1);
+        tally.add(Ind::ArrearsAfterJobLoss);
+      }
+    }
+    if (parent_lost)
+      for (std::size_t i = begin; i < end; ++i)
+        if (trait::role(ps.traits[i]) == Role::Child)
+          life_event_need(ps, i, t.params.youth.job_loss_need, LifeEvent::JobLossOfParent, ctx, tally);
   }
 }
 
@@ -438,6 +497,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long welfare_households = 0, welfare_persons = 0, spells[4] = {}, by_type[household_type_count] = {};
   long long by_income[income_class_count] = {}, by_debt[debt_state_count] = {}, insured_households = 0;
   long long need_level[4] = {}, unmet_status[4] = {}, unmet_by_income[income_class_count] = {}, queue[2] = {};
+  long long working_age[2] = {};  // adults 18-66 not on welfare: employed, not employed
   std::array<long long, 256> unmet_by_district{};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
@@ -479,6 +539,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
           ++need_level[youth_tier(s)];
         }
       }
+      if (y >= 18 && ps.age_months[i] < t.employment.max_age_months && !hh.welfare[h])
+        ++working_age[(ps.traits[i] & trait::employed) ? 0 : 1];
       if (y >= 18) {
         const std::uint8_t held = ps.wmo[i];
         const int tier = t.wmo.tier_of[held];
@@ -533,6 +595,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int d = 0; d < debt_state_count; ++d) tally.add(Ind::HouseholdsByDebt, d, static_cast<double>(by_debt[d]));
 
   tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
+  for (int k = 0; k < 2; ++k) tally.add(Ind::EmploymentStatus, k, static_cast<double>(working_age[k]));
   // Money: clients, units and cost per catalogue provision (provision_use.hpp).
   const double net = record_provisions(t, b, ctx, tally);
   tally.add(Ind::CostNet, net);
@@ -556,6 +619,7 @@ void step_block_first(const ModelTables& t, Block& block, const sim::StepContext
   household_facts(block, ctx, scratch.facts);
   welfare(t, block, ctx, scratch.facts, tally);
   debts(t, block, ctx, scratch.facts, tally);
+  employment(t, block, ctx, scratch.words, scratch.facts, tally);
   household_events(t, block, ctx, scratch.facts, tally);
   youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
   child_protection(t, block, ctx, scratch.facts, tally);

@@ -170,7 +170,9 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisPerson));
       const int y = m.age_months / 12;
       std::uint8_t tr = person_traits(p, m.traits & trait::female, trait::role(m.traits), y, prng);
-      if (y >= 18 && y < 67 && !on_welfare && bernoulli_distribution<double>(p.employment_rate)(prng))
+      // Employment starts in its stationary state, by vulnerability and the household's debts.
+      const int group = employment_group(tr & (trait::lvb | trait::psychiatric), debt >= DebtState::Problematic);
+      if (y >= 18 && y < 67 && !on_welfare && bernoulli_distribution<double>(t.employment.stationary[group])(prng))
         tr |= trait::employed;
       m.traits = tr;
       const Role r = trait::role(tr);

@@ -28,6 +28,8 @@ enum class Stream : std::uint32_t {
   NetworkLoss = 15,   // a household's network after a parent's death (entity: the household)
   Bereavement = 16,   // a child's need after a parent's death (entity: the child; LifeEvent is separation)
   UnderIntensity = 17,  // a child whose care intensity is capped: escalation (word 0), placement form (word 1)
+  JobLossDebt = 18,   // a household's arrears after a job loss (entity: the household)
+  JobLossNeed = 19,   // a child's need after a parent's job loss (entity: the child)
   // The provision catalogue: one stream per slot (base + slot) or per provision (base + index).
   ProvisionChoice = 200,  // + slot: which provision and Q at entry (words 0, 1)
   ProvisionReview = 300,  // + slot: re-evaluation (0), new Q (1), end of indication (2), stop (3)
@@ -39,7 +41,7 @@ enum class Stream : std::uint32_t {
 };
 
 /// Lanes (word index) of the PersonMonth block.
-enum PersonLane : int { LaneDemography = 0, LaneYouth = 1, LaneWmo = 2, LaneReservedNeed = 3 };
+enum PersonLane : int { LaneDemography = 0, LaneYouth = 1, LaneWmo = 2, LaneEmployment = 3 };
 /// Lanes of the HouseholdMonth block.
 enum HouseholdLane : int { LaneWelfare = 0, LaneDeparture = 1, LaneSeparation = 2, LanePartnering = 3 };
 

@@ -78,7 +78,7 @@ std::string golden_text() {
   for (Stream st : {Stream::PersonMonth, Stream::HouseholdMonth, Stream::PlacementForm, Stream::Newborn, Stream::Cliff,
                     Stream::WelfareExit, Stream::LeaveHome, Stream::Partner, Stream::Arrivals, Stream::Separation, Stream::Debt, Stream::Protection,
                     Stream::Triage, Stream::LifeEvent, Stream::NetworkLoss, Stream::Bereavement,
-                    Stream::UnderIntensity, Stream::ProvisionChoice, Stream::ProvisionReview, Stream::ProvisionReach,
+                    Stream::UnderIntensity, Stream::JobLossDebt, Stream::JobLossNeed, Stream::ProvisionChoice, Stream::ProvisionReview, Stream::ProvisionReach,
                     Stream::SynthesisHousehold, Stream::SynthesisPerson, Stream::SynthesisCare}) {
     out << "draw_words_stream_" << zorgsim::models::id(st);
     for (auto w : draw_words({20250101, 0}, 42, 24300, zorgsim::models::id(st))) out << hex(w);
@@ -150,6 +150,8 @@ TEST_CASE("stream numbers are fixed", "[unit][rng]") {
   CHECK(id(Stream::NetworkLoss) == 15);
   CHECK(id(Stream::Bereavement) == 16);
   CHECK(id(Stream::UnderIntensity) == 17);
+  CHECK(id(Stream::JobLossDebt) == 18);
+  CHECK(id(Stream::JobLossNeed) == 19);
   CHECK(id(Stream::ProvisionChoice) == 200);
   CHECK(id(Stream::ProvisionReview) == 300);
   CHECK(id(Stream::ProvisionReach) == 1000);

@@ -109,3 +109,14 @@ TEST_CASE("households with an unmet need ask for help at the configured rate", "
   CHECK(asked > 1000);
   CHECK(std::fabs(asked - p * at_risk) <= 4 * se);
 }
+
+TEST_CASE("adults lose their jobs at the configured rate", "[statistical][rates][employment]") {
+  // No deaths and no welfare inflow, so everyone employed at the end of a month is at risk in
+  // the next, except those turning 67 (about 0.2% a month of the employed: far below the SE).
+  const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "run.scale=0.5", "demography.mortality_male=" + none,
+                               "demography.mortality_female=" + none, "welfare.inflow_by_type=[0, 0, 0, 0, 0]",
+                               "employment.job_loss=0.02"});
+  const sim::RunResult r = test::run(c, 2);
+  rate_check(r, "employment.job_losses", 0, "employment.adults_18_66", 0, 0.02);
+}

@@ -1,0 +1,79 @@
+#include "models/employment.hpp"
+
+#include <cmath>
+#include <numeric>
+
+namespace zorgsim::models {
+
+namespace {
+// Shares of the four job-finding groups among adults not on welfare: vulnerability (LVB or
+// psychiatric, drawn independently) x problematic debts (household shares by income class).
+std::array<double, 4> group_shares(const PopulationParams& p) {
+  const double v = p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
+  double d = 0;
+  for (int c = 0; c < income_class_count; ++c) d += p.income_share_non_welfare[c] * p.problematic_debt_share_by_income[c];
+  return {(1 - v) * (1 - d), v * (1 - d), (1 - v) * d, v * d};
+}
+double rr_of(const EmploymentParams& e, int g) {
+  return ((g & 1) ? e.finding_vulnerable_rr : 1.0) * ((g & 2) ? e.finding_problematic_debt_rr : 1.0);
+}
+}  // namespace
+
+EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p) {
+  EmploymentTables t;
+  t.job_loss = e.job_loss;
+  t.vulnerable_rr = e.finding_vulnerable_rr;
+  t.problematic_debt_rr = e.finding_problematic_debt_rr;
+  t.job_loss_arrears = e.job_loss_arrears;
+  t.exit_to_work = e.welfare_exit_to_work;
+  const double rate = p.employment_rate;
+  if (t.job_loss <= 0 || rate <= 0 || rate >= 1) {  // frozen status: the rate as drawn
+    t.stationary.fill(rate);
+    return t;
+  }
+  // The base finding rate f solves sum_g share_g x f rr_g / (f rr_g + loss) = rate (increasing
+  // in f: bisection on a log scale).
+  const std::array<double, 4> share = group_shares(p);
+  const auto employed = [&](double f) {
+    double s = 0;
+    for (int g = 0; g < 4; ++g) s += share[g] * f * rr_of(e, g) / (f * rr_of(e, g) + t.job_loss);
+    return s;
+  };
+  double lo = 1e-12, hi = 1.0;
+  if (employed(hi) < rate) hi = 1e6;  // very low relative risks: allow rates above 1 (validated later)
+  for (int k = 0; k < 200; ++k) {
+    const double mid = std::sqrt(lo * hi);
+    (employed(mid) < rate ? lo : hi) = mid;
+  }
+  t.finding = std::sqrt(lo * hi);
+  for (int g = 0; g < 4; ++g) t.stationary[g] = t.finding * rr_of(e, g) / (t.finding * rr_of(e, g) + t.job_loss);
+  return t;
+}
+
+double employment_hazard(const EmploymentTables& t, bool employed, int group) {
+  if (employed) return t.job_loss;
+  return t.finding * ((group & 1) ? t.vulnerable_rr : 1.0) * ((group & 2) ? t.problematic_debt_rr : 1.0);
+}
+
+double employed_adults_per_debt_free_household(const EmploymentTables& t, const PopulationParams& p) {
+  // Adults per household type (other: two); families' adults are of working age; heads of the
+  // other households by the age weights (65-74: two of ten years below 67).
+  constexpr std::array<double, household_type_count> adults = {1, 2, 2, 1, 2};
+  const auto& w = p.adult_age_band_weight;
+  const double all = std::accumulate(w.begin(), w.end(), 0.0);
+  const double working = all > 0 ? (w[0] + w[1] + w[2] + w[3] + 0.2 * w[4]) / all : 0.0;
+  double per_household = 0;
+  for (int k = 0; k < household_type_count; ++k) {
+    const bool family = k == static_cast<int>(HouseholdType::CoupleWithChildren) ||
+                        k == static_cast<int>(HouseholdType::SingleParent);
+    per_household += p.household_type_share[k] * adults[k] * (family ? 1.0 : working);
+  }
+  const double v = p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
+  return per_household * ((1 - v) * t.stationary[0] + v * t.stationary[1]);
+}
+
+double job_loss_arrears_per_household(const EmploymentTables& t, const PopulationParams& p) {
+  return employed_adults_per_debt_free_household(t, p) * t.job_loss * t.job_loss_arrears;
+}
+
+}  // namespace zorgsim::models
