@@ -67,9 +67,11 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Child-protection measures ended (incl. at 18, death and moving away, and supervision turning into guardianship)",
        "uitstroom jeugdbescherming", measures});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
-       "What happens to youth care at 18 and at 23 (an unmet youth need ends at 18: adult needs are not modelled)",
+       "What happens to youth care at 18 and at 23 (an unmet youth need ends at 18: adult needs are not modelled). "
+       "to_protected_living (Wmo) and to_zvw_mental_health (adult mental health care under the Zvw, paid by health "
+       "insurers) are among those whose youth care ended at 18 or 23",
        "18-/18+", {"care_ended_at_18", "extended_at_18", "to_protected_living", "aged_out_at_23",
-       "unmet_need_ended_at_18"}});
+       "unmet_need_ended_at_18", "to_zvw_mental_health"}});
   const std::vector<std::string> places = {"ambulant", "foster_care", "family_home", "residential", "closed_youth_care"};
   set(Ind::YouthWaiting, {"youth.waiting_by_provision", "persons", S,
        "Youth waiting for a place (youth.capacity_limited), by the care they wait for", "wachtlijst jeugdhulp", places});

@@ -38,7 +38,7 @@ enum class WaitingExit : int { DiedOrMoved, AgedOut, CrisisPlacement };
 enum class DebtEvent : int { ArrearsOnset, BecameProblematic, HelpStarted, SettledAfterHelp, Recovered };
 
 /// Categories of the YouthCliff flow.
-enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23, UnmetNeedAt18 };
+enum class Cliff : int { CareEndedAt18, ExtendedAt18, ToProtectedLiving, AgedOutAt23, UnmetNeedAt18, ToZvw };
 
 /// Categories of the YouthLifeEventNeeds flow.
 enum class LifeEvent : int { Separation, DeathOfParent, BirthToVulnerableParent, JobLossOfParent };

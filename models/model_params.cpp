@@ -193,6 +193,11 @@ void declare_youth(const Declarer<YouthParams>& d) {
   d.real("placement_to_protected_living", &YouthParams::placement_to_protected_living,
          {"share", 0, 1, "Share of placed youth moving to Wmo protected living when youth care ends at 18/23",
           "beschermd wonen na 18"});
+  d.real("ambulant_to_zvw", &YouthParams::ambulant_to_zvw,
+         {"share", 0, 1,
+          "Share of young people whose ambulant youth care ends at 18 (not extended) or 23 that continue in adult "
+          "mental health care under the Zvw (health insurance; no municipal cost)",
+          "overgang jeugd-GGZ naar volwassenen-GGZ (Zvw)"});
   d.boolean("capacity_limited", &YouthParams::capacity_limited,
             {"-", {}, {},
              "Places of bespoke youth care and placements are limited by the catalogue's provisions.<id>.places; "

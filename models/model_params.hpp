@@ -76,6 +76,7 @@ struct YouthParams {
   double own_lvb_rr = 1;
   double extension_after_18 = 0;         // share of youth in care at 18 whose care continues
   double placement_to_protected_living = 0;  // share of placed youth moving to Wmo at 18/23
+  double ambulant_to_zvw = 0;                // share of ambulant youth care continuing under the Zvw at 18/23
   bool capacity_limited = false;         // the catalogue's places apply; requests beyond them wait
   bool bridging_general = false;         // a child waiting for bespoke care gets a general provision meanwhile
   double waiting_escalation = 0;         // crisis-placement hazard +x per 6 months of waiting

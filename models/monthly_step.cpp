@@ -58,6 +58,7 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Cliff));
   const double u_extend = rng.uniform01();
   const double u_wmo = rng.uniform01();
+  const double u_zvw = rng.uniform01();
   const bool to_protected_living = tier == 3 && u_wmo < t.youth.placement_to_protected_living;
   if (age == 18 * 12) {
     if (tier >= 2 && u_extend < t.youth.extension_after_18) {
@@ -65,6 +66,11 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
       return;
     }
     if (tier >= 2) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::CareEndedAt18), 1);
+  }
+  // Ambulant care that ends here may continue as adult mental health care under the Zvw (a
+  // provision under another law: the municipality no longer pays).
+  if (tier == 2 && u_zvw < t.params.youth.ambulant_to_zvw) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::ToZvw), 1);
+  if (age == 18 * 12) {
     move_youth(ps, i, 0, tally);
   } else {  // 23: leaves the youth population whatever the state
     if (tier >= 2) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::AgedOutAt23), 1);

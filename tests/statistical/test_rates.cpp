@@ -120,3 +120,21 @@ TEST_CASE("adults lose their jobs at the configured rate", "[statistical][rates]
   const sim::RunResult r = test::run(c, 2);
   rate_check(r, "employment.job_losses", 0, "employment.adults_18_66", 0, 0.02);
 }
+
+TEST_CASE("the share of ambulant youth care continuing under the Zvw at 18/23", "[statistical][rates][cliff]") {
+  // The Zvw draw changes nothing else, so with common random numbers the run with share 1 counts
+  // every ambulant ending (N) and the run with share 0.3 draws Binomial(N, 0.3) from the same N.
+  const auto run = [](const std::string& share) {
+    return test::run(test::config({"run.end=2030-12", "run.replicates=4", "youth.ambulant_to_zvw=" + share}), 2);
+  };
+  const sim::RunResult all = run("1"), part = run("0.3"), none = run("0");
+  const std::size_t zvw = all.column_of("youth.transition_at_18") + 5;
+  double n = 0, k = 0, zero = 0;
+  for (int rep = 0; rep < all.replicates; ++rep)
+    for (int m = 0; m < all.months; ++m)
+      n += all.value(rep, m, zvw), k += part.value(rep, m, zvw), zero += none.value(rep, m, zvw);
+  INFO("ambulant endings " << n << ", to the Zvw at 0.3: " << k);
+  CHECK(n > 200);
+  CHECK(zero == 0);
+  CHECK(std::fabs(k - 0.3 * n) <= 4 * std::sqrt(n * 0.3 * 0.7));
+}
