@@ -19,8 +19,9 @@ double rr_of(const EmploymentParams& e, int g) {
 }
 }  // namespace
 
-EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p) {
+EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months) {
   EmploymentTables t;
+  t.max_age_months = pension_age_months;
   t.job_loss = e.job_loss;
   t.vulnerable_rr = e.finding_vulnerable_rr;
   t.problematic_debt_rr = e.finding_problematic_debt_rr;
@@ -62,11 +63,18 @@ double employed_adults_per_debt_free_household(const EmploymentTables& t, const 
   const auto& w = p.adult_age_band_weight;
   const double all = std::accumulate(w.begin(), w.end(), 0.0);
   const double working = all > 0 ? (w[0] + w[1] + w[2] + w[3] + 0.2 * w[4]) / all : 0.0;
+  // Children 18-29 living at home work too: family households' mean children x the share of
+  // them aged 18+ (population.child_age_weight over ages 0-29).
+  double children = 0, adult_share = 0;
+  for (std::size_t k = 0; k < p.children_count_share.size(); ++k) children += (k + 1.0) * p.children_count_share[k];
+  const double child_weights = std::accumulate(p.child_age_weight.begin(), p.child_age_weight.end(), 0.0);
+  for (std::size_t a = 18; a < p.child_age_weight.size(); ++a) adult_share += p.child_age_weight[a];
+  const double adult_children = child_weights > 0 ? children * adult_share / child_weights : 0.0;
   double per_household = 0;
   for (int k = 0; k < household_type_count; ++k) {
     const bool family = k == static_cast<int>(HouseholdType::CoupleWithChildren) ||
                         k == static_cast<int>(HouseholdType::SingleParent);
-    per_household += p.household_type_share[k] * adults[k] * (family ? 1.0 : working);
+    per_household += p.household_type_share[k] * (family ? adults[k] + adult_children : adults[k] * working);
   }
   const double v = p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
   return per_household * ((1 - v) * t.stationary[0] + v * t.stationary[1]);

@@ -20,10 +20,11 @@ struct EmploymentTables {
   double job_loss_arrears = 0;     // probability a debt-free household falls into arrears at a job loss
   double exit_to_work = 0;         // share of welfare exits (not to the pension) where the head starts work
   std::array<double, 4> stationary{};  // P(employed) by employment_group
-  int max_age_months = 67 * 12;    // from this age nobody is employed (retirement)
+  int max_age_months = 67 * 12;    // from this age nobody is employed (the state pension age)
 };
 
-EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p);
+/// `pension_age_months`: work ends at the state pension age (welfare.pension_age).
+EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months);
 
 /// Group of an adult for job finding: bit 0 vulnerable (LVB or psychiatric), bit 1 problematic debts.
 inline int employment_group(bool vulnerable, bool problematic_debts) { return (vulnerable ? 1 : 0) | (problematic_debts ? 2 : 0); }

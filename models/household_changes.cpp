@@ -36,7 +36,7 @@ void depart(Block& b, std::size_t h, Tally& tally) {
 int departure_band(int years) { return years <= 29 ? 0 : years <= 44 ? 1 : years <= 64 ? 2 : 3; }
 
 PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t head, std::uint32_t h,
-                           const sim::StepContext& ctx) {
+                           const Households& hh, const sim::StepContext& ctx) {
   const PopulationParams& p = t.params.population;
   sim::KeyedStream rng(ctx.key, ps.id[head], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Partner));
   const double gap = p.partner_age_gap_max * (2 * rng.uniform01() - 1);
@@ -48,9 +48,10 @@ PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t 
   if (rng.uniform01() < p.psychiatric_prevalence) traits |= trait::psychiatric;
   if (rng.uniform01() < p.physical_limitation_by_adult_band[adult_band(y)]) traits |= trait::physical;
   if (rng.uniform01() < p.low_literacy_prevalence) traits |= trait::low_literacy;
-  // Employed with the stationary probability of a debt-free adult of the partner's group.
-  const double employed = t.employment.stationary[employment_group(traits & (trait::lvb | trait::psychiatric), false)];
-  if (y < 67 && rng.uniform01() < employed) traits |= trait::employed;
+  // Employed with the stationary probability of the partner's group (not in a household on welfare).
+  const int group = employment_group(traits & (trait::lvb | trait::psychiatric), has_problematic_debts(hh.debt[h]));
+  const bool employed = rng.uniform01() < t.employment.stationary[group];
+  if (age < t.employment.max_age_months && !hh.welfare[h] && employed) traits |= trait::employed;
   return {h, partner_id(ps.id[head], ctx.month_index), static_cast<std::uint16_t>(age), traits};
 }
 
@@ -101,7 +102,7 @@ void household_events(const ModelTables& t, Block& b, const sim::StepContext& ct
     if (single_head) {
       const int band = head_years <= 29 ? 0 : head_years <= 44 ? 1 : 2;
       if (sim::to_unit(f.words[LanePartnering]) < t.partnering[band]) {
-        b.partners.push_back(partner_for(t, ps, f.head, static_cast<std::uint32_t>(h), ctx));
+        b.partners.push_back(partner_for(t, ps, f.head, static_cast<std::uint32_t>(h), hh, ctx));
         tally.add(Ind::HouseholdEvents, static_cast<int>(HouseholdEvent::PartnerMovedIn), 1);
       }
     }

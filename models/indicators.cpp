@@ -192,7 +192,8 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Households insured through the municipality's collective health insurance (its cost is per insured person)",
        "deelnemers collectieve zorgverzekering", {}});
   set(Ind::EmploymentStatus, {"employment.adults_18_66", "persons", S,
-       "Adults 18-66 in households not on welfare, by employment (population.employment_rate is the employed share)",
+       "Adults from 18 to the state pension age (welfare.pension_age, 67 in the default) in households not on "
+       "welfare, by employment (population.employment_rate is the employed share)",
        "werkzame beroepsbevolking", {"employed", "not_employed"}});
   set(Ind::JobLosses, {"employment.job_losses", "persons", F, "Employed adults who lost their job this month",
        "baanverlies", {}});

@@ -629,7 +629,11 @@ void validate_provisions(const std::vector<ProvisionParams>& ps, const sim::Reso
 // Derived rates must be probabilities: job finding (for the employment rate) and the debt
 // onset net of arrears through job loss.
 void check_derived_rates(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnostics& diags) {
-  const EmploymentTables et = prepare_employment(p.employment, p.population);
+  const EmploymentTables et = prepare_employment(p.employment, p.population, static_cast<int>(p.welfare.pension_age * 12));
+  const double rate = p.population.employment_rate;
+  if (p.employment.job_loss > 0 && (rate <= 0 || rate >= 1))
+    diags.add(w.where("population.employment_rate"), "population.employment_rate",
+              "must be strictly between 0 and 1 when employment.job_loss > 0 (a rate of 0 or 1 cannot be stationary)");
   const double finding = et.finding * std::max(1.0, p.employment.finding_vulnerable_rr) *
                          std::max(1.0, p.employment.finding_problematic_debt_rr);
   if (finding > 1.0)

@@ -17,7 +17,7 @@ ModelTables prepare_tables(const ModelParams& p) {
   t.youth = prepare_youth(p.youth, p.access);
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
-  t.employment = prepare_employment(p.employment, p.population);
+  t.employment = prepare_employment(p.employment, p.population, t.welfare.pension_age_months);
   t.debts = prepare_debts(p.debts, p.population, job_loss_arrears_per_household(t.employment, p.population));
   double mean = 0;
   for (std::size_t d = 0; d < p.population.district_low_income_rr.size(); ++d)

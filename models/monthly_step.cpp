@@ -182,7 +182,7 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
         sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WelfareExit));
         hh.income[h] = static_cast<std::uint8_t>(income_after_welfare(t.welfare, rng.uniform01()));
         tally.add(Ind::WelfareOutflow);
-        if (rng.uniform01() < t.employment.exit_to_work && head_age < t.employment.max_age_months &&
+        if (rng.uniform01() < t.employment.exit_to_work && head_age >= 18 * 12 && head_age < t.employment.max_age_months &&
             !(b.persons.traits[f.head] & trait::employed)) {  // the head leaves welfare for work
           b.persons.traits[f.head] |= trait::employed;
           tally.add(Ind::JobsFound);
@@ -264,7 +264,8 @@ void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       const int group = employment_group(ps.traits[i] & (trait::lvb | trait::psychiatric), problematic);
       const double u = sim::to_unit(words[i][LaneEmployment]);
       if (age == 18 * 12) {  // entering working age: employed with the group's stationary probability
-        if (u < et.stationary[group]) ps.traits[i] |= trait::employed;
+        ps.traits[i] = static_cast<std::uint8_t>(u < et.stationary[group] ? ps.traits[i] | trait::employed
+                                                                          : ps.traits[i] & ~trait::employed);
         continue;
       }
       if (u >= employment_hazard(et, employed, group)) continue;

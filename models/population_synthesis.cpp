@@ -172,7 +172,8 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       std::uint8_t tr = person_traits(p, m.traits & trait::female, trait::role(m.traits), y, prng);
       // Employment starts in its stationary state, by vulnerability and the household's debts.
       const int group = employment_group(tr & (trait::lvb | trait::psychiatric), debt >= DebtState::Problematic);
-      if (y >= 18 && y < 67 && !on_welfare && bernoulli_distribution<double>(t.employment.stationary[group])(prng))
+      if (y >= 18 && m.age_months < t.employment.max_age_months && !on_welfare &&
+          bernoulli_distribution<double>(t.employment.stationary[group])(prng))
         tr |= trait::employed;
       m.traits = tr;
       const Role r = trait::role(tr);

@@ -162,11 +162,11 @@ TEST_CASE("Wmo places: zero places admit nobody; the list's accounting is exact;
   auto opts = with_places({"run.scale=0.3", "run.end=2026-12", "run.replicates=2", "run.block_households=64",
                            "wmo.capacity_limited=true"},
                           {"household_help", "begeleiding", "day_activities", "aids", "protected_living", "shelter"},
-                          {0, 300, 0, 600, 40, 10});
+                          {0, 1400, 0, 2700, 40, 10});
   const auto c = test::config(opts);
   const sim::RunResult r = test::run(c, 2);
   const std::size_t adm = r.column_of("wmo.admissions_by_provision");
-  double referrals = 0;
+  double referrals = 0, admitted_begeleiding = 0, admitted_aids = 0;
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
       INFO("month " << m);
@@ -178,13 +178,18 @@ TEST_CASE("Wmo places: zero places admit nobody; the list's accounting is exact;
                         col_sum(r, rep, m, "wmo.admissions_by_provision", 0, 6) -
                         col_sum(r, rep, m, "wmo.waiting_exits", 0, 1));
       CHECK(provisions_total(r, rep, m, "provisions.waiting") == col_sum(r, rep, m, "wmo.waiting_by_provision", 0, 6));
+      admitted_begeleiding += r.value(rep, m, adm + 1);
+      admitted_aids += r.value(rep, m, adm + 3);
       // begeleiding is entered only through the list: never above its places unless it started above
-      const double places = std::llround(300 * 0.3);
+      const double places = std::llround(1400 * 0.3);
       const double before = provision_value(r, rep, m - 1, "provisions.clients", "begeleiding");
       CHECK(provision_value(r, rep, m, "provisions.clients", "begeleiding") <= std::max(places, before));
       referrals += col_sum(r, rep, m, "wmo.referrals_by_provision", 0, 6);
     }
   CHECK(referrals > 100);
+  // Places near the clients: the list admits and also makes people wait.
+  CHECK(admitted_begeleiding > 20);
+  CHECK(admitted_aids > 20);
   const sim::RunResult four = test::run(c, 4);
   CHECK(std::memcmp(four.monthly.data(), r.monthly.data(), r.monthly.size() * sizeof(double)) == 0);
 }

@@ -29,12 +29,15 @@ PopulationParams population() {
   p.household_type_share = {0.4, 0.3, 0.2, 0.05, 0.05};
   p.welfare_share_by_type = {0.1, 0.0, 0.0, 0.2, 0.0};
   p.adult_age_band_weight = {1, 1, 1, 1, 1, 0, 0};  // (4 + 0.2) of 5 below 67: 0.84
+  p.children_count_share = {0.5, 0.5, 0, 0};         // 1.5 children per family household
+  p.child_age_weight.assign(30, 0.0);
+  for (int a = 0; a < 24; ++a) p.child_age_weight[a] = 1;  // a quarter of them aged 18-23: 0.375 adults
   return p;
 }
 }  // namespace
 
 TEST_CASE("the job-finding rate makes the employment rate stationary", "[unit][employment]") {
-  const EmploymentTables t = prepare_employment(employment_params(), population());
+  const EmploymentTables t = prepare_employment(employment_params(), population(), 67 * 12);
   const double v = 0.19, d = 0.055;
   const double share[4] = {(1 - v) * (1 - d), v * (1 - d), (1 - v) * d, v * d};
   const double rr[4] = {1, 0.5, 0.25, 0.125};
@@ -59,16 +62,17 @@ TEST_CASE("the job-finding rate makes the employment rate stationary", "[unit][e
 TEST_CASE("without job loss the status is frozen at the configured rate", "[unit][employment]") {
   EmploymentParams e = employment_params();
   e.job_loss = 0;
-  const EmploymentTables t = prepare_employment(e, population());
+  const EmploymentTables t = prepare_employment(e, population(), 67 * 12);
   for (int g = 0; g < 4; ++g) CHECK(t.stationary[g] == 0.7);
   CHECK(employment_hazard(t, false, 0) == 0);
 }
 
 TEST_CASE("the debt onset is derived net of arrears through job loss", "[unit][employment][debts]") {
   const PopulationParams p = population();
-  const EmploymentTables et = prepare_employment(employment_params(), p);
-  // adults of working age per household: 0.4x1x0.84 + 0.3x2x0.84 + 0.2x2 + 0.05x1 + 0.05x2x0.84 = 1.374
-  const double per_household = 1.374 * ((1 - 0.19) * et.stationary[0] + 0.19 * et.stationary[1]);
+  const EmploymentTables et = prepare_employment(employment_params(), p, 67 * 12);
+  // adults of working age per household: 0.4x1x0.84 + 0.3x2x0.84 + 0.2x(2 + 0.375) + 0.05x(1 + 0.375)
+  // + 0.05x2x0.84 = 1.46775
+  const double per_household = 1.46775 * ((1 - 0.19) * et.stationary[0] + 0.19 * et.stationary[1]);
   CHECK(employed_adults_per_debt_free_household(et, p) == Approx(per_household).epsilon(1e-12));
   const double job_loss = per_household * 0.01 * 0.2;
   CHECK(job_loss_arrears_per_household(et, p) == Approx(job_loss).epsilon(1e-12));
@@ -98,5 +102,8 @@ TEST_CASE("derived rates that are not probabilities are reported", "[unit][emplo
                     Catch::Contains("employment.job_loss_arrears: arrears through job loss exceed the base year's arrears inflow"));
   CHECK_THROWS_WITH(config({"population.employment_rate=0.999", "employment.job_loss=0.05"}),
                     Catch::Contains("population.employment_rate: needs a job-finding probability of"));
+  CHECK_THROWS_WITH(config({"population.employment_rate=1"}),
+                    Catch::Contains("population.employment_rate: must be strictly between 0 and 1"));
+  CHECK_NOTHROW(config({"population.employment_rate=1", "employment.job_loss=0"}));  // frozen: allowed
   CHECK_NOTHROW(config());
 }
