@@ -11,12 +11,7 @@ using namespace zorgsim;
 
 namespace {
 using test::col_sum;
-double total(const sim::RunResult& r, const std::string& name, int from, int to) {
-  double s = 0;
-  for (int rep = 0; rep < r.replicates; ++rep)
-    for (int m = 0; m < r.months; ++m) s += col_sum(r, rep, m, name, from, to);
-  return s;
-}
+using test::total;
 
 const std::vector<std::string> base = {"run.scale=0.3", "run.end=2026-12", "run.replicates=2",
                                        "access.triage_limited=true"};

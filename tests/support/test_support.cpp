@@ -40,6 +40,13 @@ double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name,
   return s;
 }
 
+double total(const sim::RunResult& r, const std::string& name, int from, int to) {
+  double s = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) s += col_sum(r, rep, m, name, from, to);
+  return s;
+}
+
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads) {
   sim::RunResult one = run(c, 1);
   for (int n : threads) {

@@ -18,6 +18,9 @@ sim::RunResult run(const app::Configuration& c, int threads);
 /// initial state).
 double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to);
 
+/// Sum of categories [from, to) of an indicator over all months and replicates.
+double total(const sim::RunResult& r, const std::string& name, int from, int to);
+
 /// Runs `c` with one thread and with each of `threads`, checking that every monthly value is
 /// bit-identical (the reproducibility rule); returns the one-thread result.
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads);
