@@ -6,10 +6,16 @@
 namespace zorgsim::models {
 
 namespace {
-// Shares of the four job-finding groups among adults not on welfare: vulnerability (LVB or
-// psychiatric, drawn independently) x problematic debts (household shares by income class).
+// Share of adults with LVB or a psychiatric vulnerability (drawn independently).
+double vulnerable_share(const PopulationParams& p) {
+  return p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
+}
+// Stationary P(employed) of a two-state chain: finding f, loss l.
+double stationary(double f, double l) { return f / (f + l); }
+// Shares of the four job-finding groups among adults not on welfare: vulnerability x
+// problematic debts (household shares by income class).
 std::array<double, 4> group_shares(const PopulationParams& p) {
-  const double v = p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
+  const double v = vulnerable_share(p);
   double d = 0;
   for (int c = 0; c < income_class_count; ++c) d += p.income_share_non_welfare[c] * p.problematic_debt_share_by_income[c];
   return {(1 - v) * (1 - d), v * (1 - d), (1 - v) * d, v * d};
@@ -23,8 +29,6 @@ EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationP
   EmploymentTables t;
   t.max_age_months = pension_age_months;
   t.job_loss = e.job_loss;
-  t.vulnerable_rr = e.finding_vulnerable_rr;
-  t.problematic_debt_rr = e.finding_problematic_debt_rr;
   t.job_loss_arrears = e.job_loss_arrears;
   t.exit_to_work = e.welfare_exit_to_work;
   const double rate = p.employment_rate;
@@ -37,7 +41,7 @@ EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationP
   const std::array<double, 4> share = group_shares(p);
   const auto employed = [&](double f) {
     double s = 0;
-    for (int g = 0; g < 4; ++g) s += share[g] * f * rr_of(e, g) / (f * rr_of(e, g) + t.job_loss);
+    for (int g = 0; g < 4; ++g) s += share[g] * stationary(f * rr_of(e, g), t.job_loss);
     return s;
   };
   double lo = 1e-12, hi = 1.0;
@@ -47,13 +51,15 @@ EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationP
     (employed(mid) < rate ? lo : hi) = mid;
   }
   t.finding = std::sqrt(lo * hi);
-  for (int g = 0; g < 4; ++g) t.stationary[g] = t.finding * rr_of(e, g) / (t.finding * rr_of(e, g) + t.job_loss);
+  for (int g = 0; g < 4; ++g) {
+    t.finding_by_group[g] = t.finding * rr_of(e, g);
+    t.stationary[g] = stationary(t.finding_by_group[g], t.job_loss);
+  }
   return t;
 }
 
 double employment_hazard(const EmploymentTables& t, bool employed, int group) {
-  if (employed) return t.job_loss;
-  return t.finding * ((group & 1) ? t.vulnerable_rr : 1.0) * ((group & 2) ? t.problematic_debt_rr : 1.0);
+  return employed ? t.job_loss : t.finding_by_group[group];
 }
 
 double employed_adults_per_debt_free_household(const EmploymentTables& t, const PopulationParams& p) {
@@ -76,7 +82,7 @@ double employed_adults_per_debt_free_household(const EmploymentTables& t, const 
                         k == static_cast<int>(HouseholdType::SingleParent);
     per_household += p.household_type_share[k] * (family ? adults[k] + adult_children : adults[k] * working);
   }
-  const double v = p.lvb_prevalence + p.psychiatric_prevalence - p.lvb_prevalence * p.psychiatric_prevalence;
+  const double v = vulnerable_share(p);
   return per_household * ((1 - v) * t.stationary[0] + v * t.stationary[1]);
 }
 

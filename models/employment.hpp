@@ -16,9 +16,9 @@ namespace zorgsim::models {
 struct EmploymentTables {
   double job_loss = 0;             // per month, employed adult
   double finding = 0;              // per month, not employed, no vulnerability, no problematic debts
-  double vulnerable_rr = 1, problematic_debt_rr = 1;
   double job_loss_arrears = 0;     // probability a debt-free household falls into arrears at a job loss
   double exit_to_work = 0;         // share of welfare exits (not to the pension) where the head starts work
+  std::array<double, 4> finding_by_group{};  // per month: finding x the group's relative risks
   std::array<double, 4> stationary{};  // P(employed) by employment_group
   int max_age_months = 67 * 12;    // from this age nobody is employed (the state pension age)
 };

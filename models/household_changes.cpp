@@ -49,7 +49,7 @@ PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t 
   if (rng.uniform01() < p.physical_limitation_by_adult_band[adult_band(y)]) traits |= trait::physical;
   if (rng.uniform01() < p.low_literacy_prevalence) traits |= trait::low_literacy;
   // Employed with the stationary probability of the partner's group (not in a household on welfare).
-  const int group = employment_group(traits & (trait::lvb | trait::psychiatric), has_problematic_debts(hh.debt[h]));
+  const int group = employment_group(trait::vulnerable(traits), has_problematic_debts(hh.debt[h]));
   const bool employed = rng.uniform01() < t.employment.stationary[group];
   if (age < t.employment.max_age_months && !hh.welfare[h] && employed) traits |= trait::employed;
   return {h, partner_id(ps.id[head], ctx.month_index), static_cast<std::uint16_t>(age), traits};

@@ -130,7 +130,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         const bool girl = rng() >= t.demography.male_at_birth;
         std::uint8_t traits = trait::with_role(girl ? trait::female : 0, Role::Child);
         if (rng.uniform01() < t.params.population.lvb_prevalence) traits |= trait::lvb;
-        const bool vulnerable_mother = ps.traits[i] & (trait::lvb | trait::psychiatric);
+        const bool vulnerable_mother = trait::vulnerable(ps.traits[i]);
         const bool need = rng.uniform01() < t.params.youth.vulnerable_birth_need && vulnerable_mother;
         b.births.push_back({static_cast<std::uint32_t>(h), newborn_id(ps.id[i], ctx.month_index), traits, need});
       }
@@ -154,7 +154,7 @@ void household_facts(const Block& b, const sim::StepContext& ctx, std::vector<Ho
       if (!alive(ps, i)) continue;
       if (!f.any_alive) f.head = static_cast<std::uint32_t>(i), f.any_alive = true;
       if ((ps.traits[i] & trait::low_literacy) && is_parent(ps.traits[i])) f.low_literate_parent = true;
-      if (!(ps.traits[i] & (trait::lvb | trait::psychiatric))) continue;
+      if (!trait::vulnerable(ps.traits[i])) continue;
       f.vulnerable_parent |= is_parent(ps.traits[i]);
       f.vulnerable_adult |= years(ps.age_months[i]) >= 18;
     }
@@ -261,7 +261,7 @@ void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
         continue;
       }
       if (age < 18 * 12) continue;
-      const int group = employment_group(ps.traits[i] & (trait::lvb | trait::psychiatric), problematic);
+      const int group = employment_group(trait::vulnerable(ps.traits[i]), problematic);
       const double u = sim::to_unit(words[i][LaneEmployment]);
       if (age == 18 * 12) {  // entering working age: employed with the group's stationary probability
         ps.traits[i] = static_cast<std::uint8_t>(u < et.stationary[group] ? ps.traits[i] | trait::employed

@@ -27,6 +27,8 @@ inline Role role(std::uint8_t t) { return static_cast<Role>((t & role_mask) >> r
 inline std::uint8_t with_role(std::uint8_t t, Role r) {
   return static_cast<std::uint8_t>((t & ~role_mask) | (static_cast<unsigned>(r) << role_shift));
 }
+/// LVB or a psychiatric vulnerability: the vulnerabilities that raise care, debt and job risks.
+inline bool vulnerable(std::uint8_t t) { return t & (lvb | psychiatric); }
 /// The 4 vulnerability bits as an index 0..15 (lvb = bit 0, ..., low literacy = bit 3).
 inline int vulnerability_index(std::uint8_t t) { return (t & vulnerability_mask) >> 3; }
 }  // namespace trait

@@ -171,13 +171,13 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       const int y = m.age_months / 12;
       std::uint8_t tr = person_traits(p, m.traits & trait::female, trait::role(m.traits), y, prng);
       // Employment starts in its stationary state, by vulnerability and the household's debts.
-      const int group = employment_group(tr & (trait::lvb | trait::psychiatric), debt >= DebtState::Problematic);
+      const int group = employment_group(trait::vulnerable(tr), debt >= DebtState::Problematic);
       if (y >= 18 && m.age_months < t.employment.max_age_months && !on_welfare &&
           bernoulli_distribution<double>(t.employment.stationary[group])(prng))
         tr |= trait::employed;
       m.traits = tr;
       const Role r = trait::role(tr);
-      if ((r == Role::Head || r == Role::Partner) && (tr & (trait::lvb | trait::psychiatric)))
+      if ((r == Role::Head || r == Role::Partner) && trait::vulnerable(tr))
         vulnerable_parent = true;
       if ((r == Role::Head || r == Role::Partner) && (tr & trait::low_literacy)) low_literate_parent = true;
     }

@@ -53,7 +53,8 @@ int index_of(const ModelTables& t, const zorgsim::models::ModelParams& p, const 
 TEST_CASE("places are allocated per provision over all blocks", "[unit][waiting]") {
   const auto c = zorgsim::test::config({"wmo.capacity_limited=true", "youth.capacity_limited=true",
                                         "provisions.begeleiding.places=5", "provisions.household_help.places=-1",
-                                        "provisions.ambulant_specialist.places=0"});
+                                        "provisions.ambulant_specialist.places=0", "provisions.ambulant_light.places=-1",
+                                        "provisions.dyslexia_care.places=-1", "provisions.youth_day_care.places=-1"});
   const ModelTables t = prepare_tables(c.model);
   const int begeleiding = index_of(t, c.model, "begeleiding");
   const std::uint8_t only = make_care(0, 0);  // the slot's single provision
@@ -64,8 +65,8 @@ TEST_CASE("places are allocated per provision over all blocks", "[unit][waiting]
   const int bg = static_cast<int>(WmoProvision::Begeleiding), help = static_cast<int>(WmoProvision::HouseholdHelp);
   blocks[0].wmo_requests = {request(1, bg, 30, 0, only), request(7, bg, 0, 2, only), request(20, help, 0, 0, only)};
   blocks[1].wmo_requests = {request(8, bg, 3, 2, only), request(3, bg, 31, 1, only)};
-  // Youth: a new request (no provision yet) draws it as any entry would.
-  blocks[1].youth_requests = {request(11, 2, 0, 2, no_care)};
+  // Youth: new requests (no provision yet) draw it as any entry would.
+  for (std::uint64_t id = 11; id < 31; ++id) blocks[1].youth_requests.push_back(request(id, 2, 0, 2, no_care));
   zorgsim::sim::StepContext ctx;
   ctx.month_index = 2025 * 12;
   ctx.key = {99, 0};
@@ -75,9 +76,17 @@ TEST_CASE("places are allocated per provision over all blocks", "[unit][waiting]
   CHECK(blocks[0].wmo_requests[2].admitted);        // household help: unlimited
   CHECK(blocks[1].wmo_requests[0].admitted);        // severity 2, waited longer
   CHECK_FALSE(blocks[1].wmo_requests[1].admitted);  // severity 1: no place left
-  const PlaceRequest& y = blocks[1].youth_requests[0];
-  CHECK(y.care == draw_provision(t, static_cast<int>(Slot::YouthAmbulant), y.who, 11, ctx));
-  const bool specialist = t.provisions.index(static_cast<int>(Slot::YouthAmbulant), y.care) ==
-                          index_of(t, c.model, "ambulant_specialist");
-  CHECK(y.admitted == !specialist);  // zero places for the specialist; the others are unlimited
+  // Zero places for the specialist (nobody admitted); the other ambulant provisions are
+  // unlimited in this configuration (everybody admitted). Both branches must occur.
+  int specialists = 0, others = 0;
+  for (const PlaceRequest& y : blocks[1].youth_requests) {
+    INFO("request " << y.id);
+    CHECK(y.care == draw_provision(t, static_cast<int>(Slot::YouthAmbulant), y.who, y.id, ctx));
+    const bool specialist = t.provisions.index(static_cast<int>(Slot::YouthAmbulant), y.care) ==
+                            index_of(t, c.model, "ambulant_specialist");
+    CHECK(y.admitted == !specialist);
+    (specialist ? specialists : others) += 1;
+  }
+  CHECK(specialists > 0);
+  CHECK(others > 0);
 }
