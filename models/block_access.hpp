@@ -75,9 +75,20 @@ inline void life_event_need(Persons& ps, std::size_t i, double p, LifeEvent e, c
   move_youth_position(ps, i, pos_unmet_light, tally);
 }
 
-// Starts a provision; false when the person already holds it.
+/// Ends an adult's unmet Wmo need (no-op without one), counted by reason. The caller
+/// takes the person off the Wmo waiting list where that applies.
+inline void end_adult_need(Persons& ps, std::size_t i, AdultNeedEnd why, Tally& tally) {
+  if (!ps.adult_need[i]) return;
+  ps.adult_need[i] = 0;
+  tally.add(Ind::WmoNeedEnds, static_cast<int>(why), 1);
+}
+
+// Starts a provision; false when the person already holds it. An unmet need for this
+// provision is met by it, whatever the path (indication, place, eviction, youth care at 18).
 inline bool start_wmo(Persons& ps, std::size_t i, int provision, Tally& tally) {
   const auto bit = static_cast<std::uint8_t>(1u << provision);
+  if (provision > 0 && adult_need_bits::provision(ps.adult_need[i]) == provision)
+    end_adult_need(ps, i, AdultNeedEnd::Met, tally);
   if (ps.wmo[i] & bit) return false;
   ps.wmo[i] |= bit;
   tally.add(Ind::WmoStarts, provision, 1);

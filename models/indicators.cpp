@@ -67,7 +67,7 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Child-protection measures ended (incl. at 18, death and moving away, and supervision turning into guardianship)",
        "uitstroom jeugdbescherming", measures});
   set(Ind::YouthCliff, {"youth.transition_at_18", "persons", F,
-       "What happens to youth care at 18 and at 23 (an unmet youth need ends at 18: adult needs are not modelled). "
+       "What happens to youth care at 18 and at 23 (an unmet youth need ends at 18; adult needs arise by the Wmo onset hazards). "
        "to_protected_living (Wmo) and to_zvw_mental_health (adult mental health care under the Zvw, paid by health "
        "insurers) are among those whose youth care ended at 18 or 23",
        "18-/18+", {"care_ended_at_18", "extended_at_18", "to_protected_living", "aged_out_at_23",
@@ -168,8 +168,53 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Requests for a Wmo place that got one (this month or after waiting)", "toekenningen vanaf aanvraag",
        wmo_places});
   set(Ind::WmoWaitingExits, {"wmo.waiting_exits", "persons", F,
-       "Adults leaving the Wmo waiting list without a place (died or moved away)", "uitval van de wachtlijst Wmo",
+       "Adults leaving the Wmo waiting list without a place (died or moved away, the need resolved, a crisis, a "
+       "youth-care move into protected living, an eviction into shelter)",
+       "uitval van de wachtlijst Wmo",
        {}});
+  const std::vector<std::string> severities = {"moderate", "severe"};
+  set(Ind::WmoNeedOnsets, {"wmo.need_onsets", "persons", F,
+       "Adults developing a need for a bespoke Wmo provision (the provision's start hazard; the need is unmet until "
+       "the local team indicates the provision)",
+       "nieuwe ondersteuningsvragen", wmo_places});
+  set(Ind::WmoUnmet, {"wmo.unmet_need_by_status", "persons", S,
+       "Adults with an unmet need for a bespoke Wmo provision at the end of the month: not (yet) asked for help, in "
+       "the local team's queue, indicated and waiting for a place, or in stepped care (general support first)",
+       "onvervulde ondersteuningsvraag", {"not_asked", "in_triage_queue", "waiting_for_place", "stepped_care"}});
+  set(Ind::WmoUnmetByProvision, {"wmo.unmet_need_by_provision", "persons", S,
+       "Adults with an unmet Wmo need at the end of the month, by the provision the need is for",
+       "onvervulde vraag per voorziening", wmo_places});
+  set(Ind::WmoUnmetByIncome, {"wmo.unmet_need_by_income_class", "persons", S,
+       "Adults with an unmet Wmo need at the end of the month, by household income class",
+       "onvervulde vraag naar inkomen", names(income_class_names)});
+  set(Ind::WmoUnmetByDistrict, {"wmo.unmet_need_by_district", "persons", S,
+       "Adults with an unmet Wmo need at the end of the month, by district", "onvervulde vraag per wijk", districts});
+  set(Ind::WmoEscalations, {"wmo.escalations_from_unmet_need", "persons", F,
+       "Escalations caused by unmet adult need: a moderate need becoming severe, a severe need becoming a crisis "
+       "(met at once by wmo.crisis_provision, bypassing the team and any waiting list)",
+       "escalaties door onvervulde vraag", {"moderate_to_severe", "severe_to_crisis"}});
+  set(Ind::WmoNeedEnds, {"wmo.need_ends", "persons", F,
+       "Unmet adult needs ending: met (the provision started), resolved without it (own means, network), resolved "
+       "by general support in stepped care, a crisis, or the adult died or moved away",
+       "beeindigde ondersteuningsvragen", {"met", "resolved", "resolved_by_general_support", "crisis", "died_or_moved"}});
+  set(Ind::WmoTriageRequests, {"wijkteam.wmo_requests", "persons", F,
+       "Adults asking the local team for a bespoke Wmo provision (melding), by the need's severity",
+       "meldingen Wmo", severities});
+  set(Ind::WmoTriageAssessments, {"wijkteam.wmo_assessments", "persons", F,
+       "Adult requests assessed by the local team (keukentafelgesprek), by severity", "onderzoeken Wmo", severities});
+  set(Ind::WmoTriageRefusals, {"wijkteam.wmo_refusals", "persons", F,
+       "Assessed adult requests refused (gatekeeping); the need stays unmet", "afwijzingen Wmo", severities});
+  set(Ind::WmoTriageQueue, {"wijkteam.wmo_queue", "persons", S,
+       "Adult requests waiting for the local team's assessment at the end of the month (access.triage_limited)",
+       "wachtlijst toegang Wmo", severities});
+  set(Ind::WmoTriageIndications, {"wijkteam.wmo_indications", "persons", F,
+       "Adult requests granted: the bespoke provision indicated (matched care), or general support first (stepped "
+       "care, wmo.general_first)",
+       "beschikkingen Wmo", {"bespoke", "general_support_first"}});
+  set(Ind::WmoTriageCapacity, {"wijkteam.wmo_assessment_capacity", "assessments", F,
+       "Adult assessments the local team can do in the month (access.wmo_fte x assessments per FTE-month; 0 when "
+       "access.triage_limited is off)",
+       "capaciteit toegang Wmo", {}});
   set(Ind::WelfareHouseholds, {"welfare.households", "households", S, "Households on welfare at the end of the month", "huishoudens in de bijstand", {}});
   set(Ind::WelfareInflow, {"welfare.inflow", "households", F, "Welfare spells started", "instroom bijstand", {}});
   set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household moved away or dissolved)", "uitstroom bijstand", {}});
@@ -235,9 +280,10 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        provisions});
   std::vector<std::string> care_types = names(slot_names);
   care_types.push_back("wijkteam_youth");
+  care_types.push_back("wijkteam_wmo");
   set(Ind::CostByCareType, {"cost.by_care_type", "EUR", F,
        "Gross cost per care type (the model's slots: sum of cost.by_provision over a slot's provisions) and the "
-       "local team's youth intake (FTE x salary)",
+       "local team's youth and Wmo intake (FTE x salary)",
        "lasten per zorgvorm", care_types});
   set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_care_type over the law's care types)",
        "lasten per wet", names(law_names)});

@@ -18,6 +18,8 @@ enum class Ind : int {
   TriageRequests, TriageAssessments, TriageRefusals, TriageQueue, TriageQueueExits, TriageIndications, TriageCapacity,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
+  WmoNeedOnsets, WmoUnmet, WmoUnmetByProvision, WmoUnmetByIncome, WmoUnmetByDistrict, WmoEscalations, WmoNeedEnds,
+  WmoTriageRequests, WmoTriageAssessments, WmoTriageRefusals, WmoTriageQueue, WmoTriageIndications, WmoTriageCapacity,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
   EmploymentStatus, JobLosses, JobsFound, ArrearsAfterJobLoss,
@@ -48,6 +50,12 @@ enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, AgedOut
 
 /// Categories of the YouthEscalations flow.
 enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis, UnderIntensityToCrisis };
+
+/// Categories of the WmoNeedEnds flow.
+enum class AdultNeedEnd : int { Met, Resolved, SteppedResolved, Crisis, DiedOrMoved };
+
+/// Categories of the WmoUnmet stock.
+enum class AdultUnmet : int { NotAsked, InQueue, WaitingForPlace, SteppedCare };
 
 /// The declarations, in Ind order, for a municipality's districts and provision catalogue
 /// (the categories of the by-district and by-provision indicators), and each indicator's

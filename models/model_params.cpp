@@ -16,6 +16,8 @@ using sim::ParamMeta;
 
 const std::vector<std::string> youth_bands = {"0-3", "4-11", "12-17", "18-22"};
 const std::vector<std::string> adult_bands = {"18-22", "23-64", "65-74", "75+"};
+const std::vector<std::string> bespoke_wmo = {"household_help", "begeleiding", "day_activities", "aids",
+                                              "protected_living", "shelter"};
 const std::vector<std::string> forms = {"foster_care", "family_home", "residential", "closed_youth_care"};
 constexpr double per_month_max = 1.0;
 
@@ -285,6 +287,19 @@ void declare_access(const Declarer<AccessParams>& d) {
          {"assessments per FTE-month", 0, 1000, "New requests one FTE assesses per month", "keukentafelgesprekken"});
   d.real("salary_per_fte_year", &AccessParams::salary_per_fte_year,
          {"EUR per FTE-year", 0, 1e6, "Employer cost of one local-team FTE", "loonkosten wijkteam"});
+  d.reals("wmo_help_seeking", &AccessParams::wmo_help_seeking,
+          {"probability per month", 0, per_month_max,
+           "An adult with an unmet need for a bespoke Wmo provision asks the local team (then times 1 - stigma, "
+           "and low_literacy_seeking_rr for a low-literate adult)",
+           "melding Wmo", {"moderate", "severe"}});
+  d.reals("wmo_refusal", &AccessParams::wmo_refusal,
+          {"share", 0, 1, "Gatekeeping of adult requests: share of assessed Wmo requests refused (the need stays unmet)",
+           "afwijzing maatwerkvoorziening", {"moderate", "severe"}});
+  d.real("wmo_fte", &AccessParams::wmo_fte,
+         {"FTE", 0, 1e6,
+          "Local-team FTE for Wmo intake (at run.scale 1): with triage_limited, adult assessments per month are "
+          "wmo_fte x assessments_per_fte_month; also its cost (Wmo)",
+          "Wmo-consulenten (fte)"});
 }
 
 void declare_wmo_provision(const Declarer<WmoProvisionParams>& d, const std::string& dutch) {
@@ -319,6 +334,41 @@ void declare_wmo(const Declarer<WmoParams>& d) {
              "Places of bespoke Wmo provisions (household help .. shelter) are limited by the catalogue's "
              "provisions.<id>.places; starts become requests on a waiting list",
              "capaciteit / wachtlijst Wmo"});
+  d.reals("need_escalation", &WmoParams::need_escalation,
+          {"probability per month", 0, per_month_max,
+           "Escalation of an unmet adult need (before asking, in the team's queue, waiting for a place, in stepped "
+           "care): moderate to severe, severe to crisis (met at once by wmo.crisis_provision)",
+           "escalatie", {"moderate_to_severe", "severe_to_crisis"}});
+  d.reals("need_recovery", &WmoParams::need_recovery,
+          {"probability per month", 0, per_month_max,
+           "An unmet adult need resolves without a bespoke provision (own means, network), for a medium network",
+           "eigen kracht", {"moderate", "severe"}});
+  d.reals("network_recovery_rr", &WmoParams::network_recovery_rr,
+          {"relative rate", 0, 20, "Relative recovery of an unmet adult need by the household's network strength",
+           "sociaal netwerk", names(network_names)});
+  d.real("waiting_escalation", &WmoParams::waiting_escalation,
+         {"relative rise per 6 months", 0, 100,
+          "Escalation of an unmet adult need is multiplied by (1 + waiting_escalation x months unmet / 6)",
+          "gevolgen van wachten"});
+  d.real("general_support_escalation_rr", &WmoParams::general_support_escalation_rr,
+         {"relative rate", 0, 10,
+          "Escalation of an unmet need while the adult holds general support (stepped care or bridging)",
+          "overbrugging"});
+  d.real("severe_onset_share", &WmoParams::severe_onset_share,
+         {"share", 0, 1, "Share of new adult needs that are severe at once", "ernst"});
+  d.texts("crisis_provision", &WmoParams::crisis_provision,
+          {"-", {}, {},
+           "Per bespoke provision whose need escalates to a crisis: the provision (household_help .. shelter) "
+           "started at once, bypassing the team and any waiting list",
+           "crisisopvang / spoedindicatie", bespoke_wmo});
+  d.reals("general_first", &WmoParams::general_first,
+          {"share", 0, 1,
+           "Stepped care (access.care_model): share of indicated needs for each bespoke provision first given "
+           "general support, stepping up at review (access.stepped_review_months)",
+           "voorliggende / algemene voorziening eerst", bespoke_wmo});
+  d.boolean("bridging_general", &WmoParams::bridging_general,
+            {"-", {}, {}, "An adult waiting for a Wmo place gets general support meanwhile (if not holding it)",
+             "overbruggingszorg"});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
           "Flat co-payment per household-month when a member holds a provision with co_payment \"wmo\"",
@@ -553,6 +603,14 @@ void check_competing_hazards(const ModelParams& p, const sim::ResolvedParams& w,
     total += std::max(1 / q.duration, max_of(q.start) * wrr * vrr);
   }
   over(total, "wmo.general_support.duration", "an adult's Wmo events");
+  const double wseek = std::max(1.0, a.low_literacy_seeking_rr) * (1 - a.stigma);
+  const double wnrr = max_of(m.network_recovery_rr);
+  for (int s = 0; s < 2; ++s) {
+    const std::string level = s == 0 ? "moderate" : "severe";
+    over(m.need_escalation[s] * std::max(1.0, m.general_support_escalation_rr) + m.need_recovery[s] * wnrr +
+             std::max(a.wmo_help_seeking[s] * wseek, a.stepped_resolution + 1 / a.stepped_review_months),
+         "wmo.need_escalation", "an adult with an unmet " + level + " need");
+  }
   const DebtParams& debt = p.debts;
   over(debt.arrears_recovery + debt.arrears_to_problematic, "debts.arrears_recovery", "households in arrears");
   over(debt.problematic_recovery + debt.problematic_to_help, "debts.problematic_recovery",
@@ -681,6 +739,14 @@ void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnosti
       diags.add(w.where("population.arrears_share_by_income"), "population.arrears_share_by_income",
                 "arrears + problematic debt shares exceed 1 for income class " +
                     std::string(income_class_names[i]));
+  if (wmo.crisis_provision.size() != bespoke_wmo.size())
+    diags.add(w.where("wmo.crisis_provision"), "wmo.crisis_provision",
+              "needs one provision per bespoke Wmo provision (" + std::to_string(bespoke_wmo.size()) + ")");
+  for (const std::string& name : wmo.crisis_provision)
+    if (std::find(bespoke_wmo.begin(), bespoke_wmo.end(), name) == bespoke_wmo.end())
+      diags.add(w.where("wmo.crisis_provision"), "wmo.crisis_provision",
+                "unknown bespoke Wmo provision \"" + name + "\" (one of household_help, begeleiding, day_activities, "
+                "aids, protected_living, shelter)");
   if (p.access.care_model != "matched" && p.access.care_model != "stepped")
     diags.add(w.where("access.care_model"), "access.care_model",
               "must be \"matched\" or \"stepped\" (got \"" + p.access.care_model + "\")");

@@ -110,6 +110,9 @@ struct AccessParams {
   double wijkteam_fte = 0;               // FTE (at run.scale 1) doing youth intake and triage
   double assessments_per_fte_month = 0;  // new assessments one FTE completes per month
   double salary_per_fte_year = 0;        // EUR, employer cost
+  std::vector<double> wmo_help_seeking;  // per month, an adult with an unmet Wmo need asks: moderate, severe
+  std::vector<double> wmo_refusal;       // gatekeeping of adult requests: moderate, severe
+  double wmo_fte = 0;                    // FTE (at run.scale 1) doing Wmo intake (keukentafelgesprekken)
 };
 
 struct WmoProvisionParams {
@@ -129,6 +132,16 @@ struct WmoParams {
   std::string income_dependent_copayment_from;  // YYYY-MM
   std::vector<double> copayment_by_income_class;  // EUR per household-month
   bool capacity_limited = false;         // the catalogue's places apply; requests beyond them wait
+  // Adult needs (adult_need.hpp).
+  std::vector<double> need_escalation;   // per month: moderate -> severe, severe -> crisis
+  std::vector<double> need_recovery;     // per month: moderate, severe (medium network)
+  std::vector<double> network_recovery_rr;  // weak, medium, strong
+  double waiting_escalation = 0;         // relative rise of escalation per 6 months unmet
+  double general_support_escalation_rr = 1;  // escalation while holding general support
+  double severe_onset_share = 0;         // share of new needs that are severe at once
+  std::vector<std::string> crisis_provision;  // per bespoke provision: what a crisis starts
+  std::vector<double> general_first;     // stepped care: share first given general support, per bespoke provision
+  bool bridging_general = false;         // general support while waiting for a place
   const WmoProvisionParams& provision(int p) const;
 };
 

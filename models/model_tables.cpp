@@ -28,9 +28,13 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (int i = 0; i < 3; ++i) t.partnering[i] = monthly_from_annual_probability(p.demography.partnering[i]);
   for (int i = 0; i < 4; ++i) t.departure[i] = monthly_from_annual_probability(p.migration.departure[i]);
   t.arrivals_per_month = p.migration.arrivals / 12.0;
-  if (p.access.triage_limited)
+  t.adult_need = prepare_adult_need(p.wmo, p.access);
+  if (p.access.triage_limited) {
     t.triage_capacity = std::llround(p.access.wijkteam_fte * p.access.assessments_per_fte_month);
+    t.wmo_triage_capacity = std::llround(p.access.wmo_fte * p.access.assessments_per_fte_month);
+  }
   t.wijkteam_cost_per_month = p.access.wijkteam_fte * p.access.salary_per_fte_year / 12.0;
+  t.wmo_team_cost_per_month = p.access.wmo_fte * p.access.salary_per_fte_year / 12.0;
   t.indexation_per_year = p.money.indexation_per_year;
   const auto from = sim::parse_month(p.wmo.income_dependent_copayment_from);
   t.income_copayment_from = from ? from->index() : 0;

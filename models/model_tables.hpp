@@ -5,6 +5,7 @@
 #include <array>
 #include <vector>
 
+#include "models/adult_need.hpp"
 #include "models/debts.hpp"
 #include "models/demography.hpp"
 #include "models/employment.hpp"
@@ -23,6 +24,7 @@ struct ModelTables {
   DemographyTables demography;
   YouthTables youth;
   WmoTables wmo;
+  AdultNeedTables adult_need;
   WelfareTables welfare;
   EmploymentTables employment;
   DebtTables debts;
@@ -34,8 +36,10 @@ struct ModelTables {
   std::array<double, 3> partnering{};   // 18-29, 30-44, 45-59
   std::array<double, 4> departure{};    // head 18-29, 30-44, 45-64, 65+
   double arrivals_per_month = 0;        // fraction of the base-year households
-  std::int64_t triage_capacity = -1;     // assessments per month (scaled); -1 = unlimited
-  double wijkteam_cost_per_month = 0;   // base-year prices
+  std::int64_t triage_capacity = -1;     // youth assessments per month (scaled); -1 = unlimited
+  std::int64_t wmo_triage_capacity = -1; // adult (Wmo) assessments per month (scaled); -1 = unlimited
+  double wijkteam_cost_per_month = 0;   // youth intake, base-year prices
+  double wmo_team_cost_per_month = 0;   // Wmo intake, base-year prices
   double indexation_per_year = 0;
   int income_copayment_from = 0;         // month index of the income-dependent Wmo co-payment
   int price_base_year = 2024;

@@ -40,7 +40,7 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
   const int age = ps.age_months[i];
   if (age != 18 * 12 && age != 23 * 12) return;
   leave_waiting_list(ps, i, WaitingExit::AgedOut, tally);  // a request does not survive the birthday
-  // An unmet youth need ends at 18 (adult needs are not modelled), and any need that arose at
+  // An unmet youth need ends at 18 (adult needs arise by the Wmo onset hazards), and any need that arose at
   // 18-22 (only if youth entry rates for 18-22 are configured) ends at 23.
   if (ps.youth_need[i] & youth_need_bits::unmet_mask) {
     if (age == 18 * 12) tally.add(Ind::YouthCliff, static_cast<int>(Cliff::UnmetNeedAt18), 1);
@@ -119,6 +119,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         leave_triage_queue(ps, i, QueueExit::DiedOrMoved, tally);
         if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
         leave_wmo_waiting_list(ps, i, tally);
+        end_adult_need(ps, i, AdultNeedEnd::DiedOrMoved, tally);
         ps.age_months[i] = dead;
         if (b.deaths.empty() || b.deaths.back() != h) b.deaths.push_back(static_cast<std::uint32_t>(h));
         continue;
@@ -444,6 +445,80 @@ void child_protection(const ModelTables& t, Block& b, const sim::StepContext& ct
 }
 
 // ---- phase: social support (Wmo) ----------------------------------------------------
+// A bespoke provision indicated for an adult: a place request when places are limited
+// (the allocation decides), else it starts now (and meets the need).
+void indicate_wmo(const ModelTables& t, Block& b, std::size_t i, int provision, const Eligibility& who, Tally& tally) {
+  Persons& ps = b.persons;
+  if (!t.wmo.capacity_limited) {
+    start_wmo(ps, i, provision, tally);
+    return;
+  }
+  b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(provision), 0,
+                            static_cast<std::uint8_t>(adult_need_bits::severity(ps.adult_need[i])), who});
+  tally.add(Ind::WmoReferrals, provision - 1, 1);
+}
+
+// The month of an adult with an unmet need (adult_need.hpp): escalation, recovery,
+// help-seeking or stepped care's review; then the requests that carry it on -- to the local
+// team when asked, to the allocation when waiting for a place.
+void adult_need_month(const ModelTables& t, Block& b, std::size_t h, std::size_t i, const Eligibility& who,
+                      const sim::StepContext& ctx, Tally& tally) {
+  Persons& ps = b.persons;
+  const AdultNeedTables& at = t.adult_need;
+  std::uint16_t need = ps.adult_need[i];
+  const int p = adult_need_bits::provision(need);
+  AdultNeedCase c;
+  c.severity = adult_need_bits::severity(need);
+  c.months_unmet = adult_need_bits::months(need);
+  c.network = b.households.network[h];
+  c.low_literate = ps.traits[i] & trait::low_literacy;
+  c.asked_or_waiting = (need & adult_need_bits::asked) || ps.wmo_wait[i];
+  c.stepped = need & adult_need_bits::stepped;
+  c.general_support = ps.wmo[i] & 1u;
+  sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultNeed));
+  switch (next_adult_need_step(at, c, rng.uniform01())) {
+    case AdultNeedStep::ToSevere:
+      tally.add(Ind::WmoEscalations, 0, 1);
+      ps.adult_need[i] = static_cast<std::uint16_t>(need | adult_need_bits::severe);
+      break;
+    case AdultNeedStep::Crisis:  // met at once, past the team and any list
+      tally.add(Ind::WmoEscalations, 1, 1);
+      leave_wmo_waiting_list(ps, i, tally);
+      end_adult_need(ps, i, AdultNeedEnd::Crisis, tally);
+      start_wmo(ps, i, at.crisis_provision[p], tally);
+      return;
+    case AdultNeedStep::Resolved:
+      leave_wmo_waiting_list(ps, i, tally);
+      end_adult_need(ps, i, AdultNeedEnd::Resolved, tally);
+      return;
+    case AdultNeedStep::SteppedResolved:
+      end_adult_need(ps, i, AdultNeedEnd::SteppedResolved, tally);
+      return;
+    case AdultNeedStep::AskForHelp:
+      tally.add(Ind::WmoTriageRequests, c.severity, 1);
+      ps.adult_need[i] = static_cast<std::uint16_t>(need | adult_need_bits::asked);
+      break;
+    case AdultNeedStep::SteppedReview:  // step up to the bespoke provision
+      ps.adult_need[i] = static_cast<std::uint16_t>(need & ~adult_need_bits::stepped);
+      indicate_wmo(t, b, i, p, who, tally);
+      break;
+    case AdultNeedStep::Stay: break;
+  }
+  need = ps.adult_need[i];
+  if (!need) return;  // met at once
+  const auto severity = static_cast<std::uint8_t>(adult_need_bits::severity(need));
+  if (need & adult_need_bits::asked)  // (still) waiting for the assessment
+    b.wmo_triage_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(p),
+                                     static_cast<std::uint8_t>(std::min(adult_need_bits::months(need), 255)), severity,
+                                     who});
+  if (const std::uint8_t wait = ps.wmo_wait[i])  // on the Wmo waiting list: ask again
+    b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
+                              static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
+                              static_cast<std::uint8_t>(youth_wait_bits::months(wait)), severity, who,
+                              ps.care[i].wmo_waiting});
+  ps.adult_need[i] = adult_need_bits::add_month(need);
+}
+
 void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
   Households& hh = b.households;
@@ -454,26 +529,21 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
       if (y < 18) continue;
+      const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
+      if (ps.adult_need[i]) adult_need_month(t, b, h, i, who, ctx, tally);
       const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], adult_band(y), trait::vulnerability_index(ps.traits[i]),
                                         hh.income[h], hh.network[h], sim::to_unit(words[i][LaneWmo]));
-      const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
-      if (const std::uint8_t wait = ps.wmo_wait[i]) {  // on the Wmo waiting list: ask again
-        b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i],
-                                  static_cast<std::uint8_t>(youth_wait_bits::target(wait)),
-                                  static_cast<std::uint8_t>(youth_wait_bits::months(wait)),
-                                  static_cast<std::uint8_t>(wmo_request_severity(ps.traits[i])), who,
-                                  ps.care[i].wmo_waiting});
-        if (e.kind == WmoEvent::Start && e.provision >= 1) continue;  // no other limited start while waiting
-      }
       switch (e.kind) {
         case WmoEvent::Start:
-          if (t.wmo.capacity_limited && e.provision >= 1) {  // a limited place: request it
-            b.wmo_requests.push_back({static_cast<std::uint32_t>(i), ps.id[i], static_cast<std::uint8_t>(e.provision), 0,
-                                      static_cast<std::uint8_t>(wmo_request_severity(ps.traits[i])), who});
-            tally.add(Ind::WmoReferrals, e.provision - 1, 1);
-            break;
+          if (e.provision == 0) {  // general support: low-threshold, no indication
+            start_wmo(ps, i, 0, tally);
+          } else if (!ps.adult_need[i] && !ps.wmo_wait[i]) {  // a need arises (one unmet need at a time)
+            sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultNeed));
+            rng.uniform01();  // the first number is the month's transition (adult_need_month)
+            const bool severe = rng.uniform01() < t.adult_need.severe_onset_share;
+            ps.adult_need[i] = static_cast<std::uint16_t>(e.provision | (severe ? adult_need_bits::severe : 0));
+            tally.add(Ind::WmoNeedOnsets, e.provision - 1, 1);
           }
-          start_wmo(ps, i, e.provision, tally);
           break;
         case WmoEvent::End:
           ps.wmo[i] &= static_cast<std::uint8_t>(~(1u << e.provision));
@@ -506,6 +576,9 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long need_level[4] = {}, unmet_status[4] = {}, unmet_by_income[income_class_count] = {}, queue[2] = {};
   long long working_age[2] = {};  // adults 18-66 not on welfare: employed, not employed
   std::array<long long, 256> unmet_by_district{};
+  long long adult_unmet[4] = {}, adult_unmet_by_provision[bespoke_wmo_count] = {}, wmo_queue[2] = {};
+  long long adult_unmet_by_income[income_class_count] = {};
+  std::array<long long, 256> adult_unmet_by_district{};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
@@ -554,6 +627,18 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
         ++wmo_tier[tier];
         any_bespoke += tier >= 2;
         if (ps.wmo_wait[i]) ++wmo_waiting[youth_wait_bits::target(ps.wmo_wait[i]) - 1];
+        if (const std::uint16_t need = ps.adult_need[i]) {
+          const bool asked = need & adult_need_bits::asked;
+          const AdultUnmet status = (need & adult_need_bits::stepped) ? AdultUnmet::SteppedCare
+                                    : ps.wmo_wait[i]                  ? AdultUnmet::WaitingForPlace
+                                    : asked                           ? AdultUnmet::InQueue
+                                                                      : AdultUnmet::NotAsked;
+          ++adult_unmet[static_cast<int>(status)];
+          ++adult_unmet_by_provision[adult_need_bits::provision(need) - 1];
+          ++adult_unmet_by_income[hh.income[h]];
+          ++adult_unmet_by_district[hh.district[h]];
+          if (asked) ++wmo_queue[adult_need_bits::severity(need)];
+        }
         if (held)
           for (int k = 0; k < wmo_provision_count; ++k) wmo_clients[k] += (held >> k) & 1;
       }
@@ -594,6 +679,14 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (int r = 0; r < 4; ++r) tally.add(Ind::WmoTier, r, static_cast<double>(wmo_tier[r]));
   tally.add(Ind::WmoAnyBespoke, static_cast<double>(any_bespoke));
   for (int k = 0; k < 6; ++k) tally.add(Ind::WmoWaiting, k, static_cast<double>(wmo_waiting[k]));
+  for (int k = 0; k < 4; ++k) tally.add(Ind::WmoUnmet, k, static_cast<double>(adult_unmet[k]));
+  for (int k = 0; k < bespoke_wmo_count; ++k)
+    tally.add(Ind::WmoUnmetByProvision, k, static_cast<double>(adult_unmet_by_provision[k]));
+  for (int k = 0; k < income_class_count; ++k)
+    tally.add(Ind::WmoUnmetByIncome, k, static_cast<double>(adult_unmet_by_income[k]));
+  for (std::size_t d = 0; d < t.params.population.district_names.size(); ++d)
+    tally.add(Ind::WmoUnmetByDistrict, static_cast<int>(d), static_cast<double>(adult_unmet_by_district[d]));
+  for (int k = 0; k < 2; ++k) tally.add(Ind::WmoTriageQueue, k, static_cast<double>(wmo_queue[k]));
   tally.add(Ind::WelfareHouseholds, static_cast<double>(welfare_households));
   tally.add(Ind::WelfarePersons, static_cast<double>(welfare_persons));
   for (int d = 0; d < 4; ++d) tally.add(Ind::WelfareSpells, d, static_cast<double>(spells[d]));

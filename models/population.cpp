@@ -13,6 +13,7 @@ void Persons::resize(std::size_t n) {
   youth_wait.resize(n);
   protection.resize(n);
   youth_need.resize(n);
+  adult_need.resize(n);
   wmo_wait.resize(n);
   care.resize(n);
 }
@@ -25,7 +26,7 @@ static std::size_t cap_bytes(const V& v) {
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
          cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait) +
-         cap_bytes(youth_need) + cap_bytes(care);
+         cap_bytes(youth_need) + cap_bytes(adult_need) + cap_bytes(care);
 }
 
 void Households::resize(std::size_t n) {
@@ -52,7 +53,7 @@ std::size_t Households::bytes() const {
 std::size_t Block::bytes() const {
   return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths) +
          cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals) +
-         cap_bytes(triage_requests) + cap_bytes(youth_requests) + cap_bytes(wmo_requests) + cap_bytes(occupancy);
+         cap_bytes(triage_requests) + cap_bytes(wmo_triage_requests) + cap_bytes(youth_requests) + cap_bytes(wmo_requests) + cap_bytes(occupancy);
 }
 
 namespace {

@@ -54,6 +54,25 @@ inline constexpr int max_months = 31;
 inline int months(std::uint8_t b) { return b >> months_shift; }
 }  // namespace youth_need_bits
 
+/// Adult need word (Persons::adult_need): an adult's unmet need for a bespoke Wmo provision
+/// (see adult_need.hpp). 0 = none. Bits 0-2: the provision the need is for (1..6); bit 3:
+/// asked the local team, waiting for the assessment; bit 4: severe; bit 5: in stepped care
+/// (a general provision first); bits 8-15: completed months of unmet need (capped at 255).
+namespace adult_need_bits {
+inline constexpr std::uint16_t provision_mask = 7;
+inline constexpr std::uint16_t asked = 1u << 3;
+inline constexpr std::uint16_t severe = 1u << 4;
+inline constexpr std::uint16_t stepped = 1u << 5;
+inline constexpr int months_shift = 8;
+inline constexpr int max_months = 255;
+inline int provision(std::uint16_t n) { return n & provision_mask; }
+inline int severity(std::uint16_t n) { return (n & severe) ? 1 : 0; }  // 0 moderate, 1 severe
+inline int months(std::uint16_t n) { return n >> months_shift; }
+inline std::uint16_t add_month(std::uint16_t n) {
+  return months(n) < max_months ? static_cast<std::uint16_t>(n + (1u << months_shift)) : n;
+}
+}  // namespace adult_need_bits
+
 /// Household flag bits (Households::flags).
 namespace household_flags {
 inline constexpr std::uint8_t takes_up_insurance = 1u << 0;  // joins the collective insurance when eligible
@@ -95,6 +114,7 @@ struct Persons {
   std::vector<std::uint8_t> protection; // child protection: 0 none, 1 supervision order, 2 guardianship
   std::vector<std::uint8_t> wmo_wait;   // 0, or waiting for a Wmo place: provision (1..6) and months, as youth_wait
   std::vector<std::uint8_t> youth_need; // unmet youth need: see namespace youth_need_bits
+  std::vector<std::uint16_t> adult_need; // unmet adult (Wmo) need: see namespace adult_need_bits
   std::vector<CareBytes> care;          // the provisions held (catalogue choice and intensity)
 
   std::size_t size() const { return id.size(); }
@@ -171,6 +191,7 @@ struct Block {
   std::vector<PendingPartner> partners;  // partners moving in (households ascending)
   std::vector<std::uint64_t> arrivals;   // ids of households arriving this month
   std::vector<PlaceRequest> triage_requests; // this month's requests to the local team (target: position 7 or 8)
+  std::vector<PlaceRequest> wmo_triage_requests; // this month's adult requests to the local team (target: provision 1..6)
   std::vector<PlaceRequest> youth_requests;  // this month's requests for youth-care places
   std::vector<PlaceRequest> wmo_requests;    // this month's requests for Wmo places
   std::vector<std::int64_t> occupancy;       // clients per catalogue provision before admissions (places limited)

@@ -213,11 +213,23 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
         }
       }
       std::uint8_t wmo = 0;
+      std::uint16_t adult_need = 0;
       if (y >= 18 && origin == Origin::Initial) {
         const int vi = trait::vulnerability_index(m.traits);
         for (int k = 0; k < wmo_provision_count; ++k)
-          if (prng.uniform01() < initial_holding_probability(t.wmo, k, adult_band(y), vi, income, network))
+          if (prng.uniform01() < initial_holding_probability(t.wmo, t.adult_need, k, adult_band(y), vi, income, network))
             wmo |= static_cast<std::uint8_t>(1u << k);
+        // At most one unmet need, for a provision not held: its stationary share given that
+        // the provision is not held (moderate, just arisen: an approximation).
+        const double u = prng.uniform01();
+        double edge = 0;
+        for (int k = 1; k < wmo_provision_count && !adult_need; ++k) {
+          if ((wmo >> k) & 1) continue;
+          const AdultNeedShares sh = adult_need_stationary(
+              t.adult_need, start_hazard(t.wmo, k, adult_band(y), vi, income, network), t.wmo.exit[k], network,
+              m.traits & trait::low_literacy);
+          if (u < (edge += sh.unmet / (1.0 - sh.held))) adult_need = static_cast<std::uint16_t>(k);
+        }
       }
       ps.id.push_back(pid);
       ps.age_months.push_back(static_cast<std::uint16_t>(m.age_months));
@@ -228,6 +240,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.protection.push_back(protection);
       ps.wmo_wait.push_back(0);
       ps.youth_need.push_back(need);
+      ps.adult_need.push_back(adult_need);
       ps.care.push_back({});  // provisions are chosen when first recorded
     }
   }

@@ -63,7 +63,13 @@ inline constexpr bool slot_has_places(int slot) {
 inline constexpr int slot_of_wmo(int provision) { return provision < 5 ? 7 + provision : 8 + provision; }
 /// cost.by_care_type: the slots, then the local team's youth intake (FTE x salary).
 inline constexpr int care_type_wijkteam = slot_count;
-inline constexpr int care_type_count = slot_count + 1;
+/// The local team's Wmo intake (Wmo consultants), the care type after it.
+inline constexpr int care_type_wijkteam_wmo = slot_count + 1;
+inline constexpr int care_type_count = slot_count + 2;
+/// The law a care type's cost is booked under.
+inline constexpr Law care_type_law(int k) {
+  return k < slot_count ? slot_law[k] : k == care_type_wijkteam ? Law::Jeugdwet : Law::Wmo;
+}
 
 /// One catalogue entry as configured (see model_params.cpp for the fields' documentation).
 struct ProvisionParams {

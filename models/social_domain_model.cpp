@@ -43,6 +43,7 @@ class HouseholdWorld final : public sim::World {
     if (phase == 2) {
       Tally t(tally, m_tables.layout);
       triage(m_tables, m_blocks, ctx, t);
+      triage_adults(m_tables, m_blocks, ctx, t);
       allocate_places(m_tables, m_blocks, ctx);
       return;
     }
@@ -95,10 +96,14 @@ SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, st
       m_households(static_cast<std::uint64_t>(std::llround(params.population.households * scale))),
       m_block_households(block_households) {
   if (m_households == 0) throw std::invalid_argument("the population has no households");
-  if (m_tables.triage_capacity >= 0)  // the local team is sized for the base-year population
+  if (m_tables.triage_capacity >= 0) {  // the local team is sized for the base-year population
     m_tables.triage_capacity = static_cast<std::int64_t>(
         std::llround(params.access.wijkteam_fte * params.access.assessments_per_fte_month * scale));
+    m_tables.wmo_triage_capacity = static_cast<std::int64_t>(
+        std::llround(params.access.wmo_fte * params.access.assessments_per_fte_month * scale));
+  }
   m_tables.wijkteam_cost_per_month *= scale;
+  m_tables.wmo_team_cost_per_month *= scale;
   for (std::size_t k = 0; k < params.provisions.size(); ++k) {  // budgets and places of the base-year population
     Provision& p = m_tables.provisions.provisions[k];
     p.budget_per_month *= scale;

@@ -48,11 +48,16 @@ WmoEvent next_wmo_event_full(const WmoTables& t, std::uint8_t held, int band, in
   return {};
 }
 
-double initial_holding_probability(const WmoTables& t, int p, int band, int vulnerabilities,
-                                   int income, int network) {
-  const double s = t.start[p][band] * t.income_rr[income] * t.network_rr[network] *
-                   t.vulnerability_rr[p][vulnerabilities];
-  return s / (s + t.exit[p]);
+double start_hazard(const WmoTables& t, int p, int band, int vulnerabilities, int income, int network) {
+  return t.start[p][band] * t.income_rr[income] * t.network_rr[network] * t.vulnerability_rr[p][vulnerabilities];
+}
+
+double initial_holding_probability(const WmoTables& t, const AdultNeedTables& a, int p, int band,
+                                   int vulnerabilities, int income, int network) {
+  const double s = start_hazard(t, p, band, vulnerabilities, income, network);
+  if (p == 0) return s / (s + t.exit[p]);
+  const bool low_literate = vulnerabilities & 8;  // trait::vulnerability_index: low literacy is bit 3
+  return adult_need_stationary(a, s, t.exit[p], network, low_literate).held;
 }
 
 int wmo_tier(std::uint8_t held) {

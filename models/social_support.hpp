@@ -2,11 +2,14 @@
 // Social support (Wmo) for adults: seven provisions a person can hold at once (general
 // support, household help, begeleiding, day activities, aids, protected living, shelter),
 // each with a start hazard (age band x income x network x vulnerabilities) and an exit
-// hazard 1/duration, plus one-off home adaptations. At most one event per person-month:
+// hazard 1/duration, plus one-off home adaptations. General support starts at once; for a
+// bespoke provision the "start" is the onset of a need for it, met through the access
+// ladder (adult_need.hpp). At most one event per person-month:
 // the competing hazards partition one uniform in a fixed order.
 #include <array>
 #include <cstdint>
 
+#include "models/adult_need.hpp"
 #include "models/categories.hpp"
 #include "models/model_params.hpp"
 
@@ -48,10 +51,14 @@ inline WmoEvent next_wmo_event(const WmoTables& t, std::uint8_t held, int band, 
   return next_wmo_event_full(t, held, band, vulnerabilities, income, network, u);
 }
 
-/// Probability that a synthesised adult holds provision p at the start: the stationary
-/// occupancy s / (s + e) of the provision's two-state chain.
-double initial_holding_probability(const WmoTables& t, int p, int band, int vulnerabilities,
-                                   int income, int network);
+/// The start hazard of provision p for an adult without it.
+double start_hazard(const WmoTables& t, int p, int band, int vulnerabilities, int income, int network);
+
+/// Probability that a synthesised adult holds provision p at the start: for general support
+/// the stationary occupancy s / (s + e) of its two-state chain; for a bespoke provision the
+/// held share of its three-state chain with the unmet need between (adult_need_stationary).
+double initial_holding_probability(const WmoTables& t, const AdultNeedTables& a, int p, int band,
+                                   int vulnerabilities, int income, int network);
 
 /// Whether a household with these holdings pays the Wmo co-payment (bespoke care at home).
 inline bool pays_copayment(std::uint8_t held) {

@@ -30,6 +30,8 @@ enum class Stream : std::uint32_t {
   UnderIntensity = 17,  // a child whose care intensity is capped: escalation (word 0), placement form (word 1)
   JobLossDebt = 18,   // a household's arrears after a job loss (entity: the household)
   JobLossNeed = 19,   // a child's need after a parent's job loss (entity: the child)
+  AdultNeed = 20,     // an adult's unmet Wmo need: the month's transition (0), severity at onset (1) (entity: the adult)
+  AdultTriage = 21,   // the local team's decision on an adult request: refusal (0), general support first (1)
   // The provision catalogue: one stream per slot (base + slot) or per provision (base + index).
   ProvisionChoice = 200,  // + slot: which provision and Q at entry (words 0, 1)
   ProvisionReview = 300,  // + slot: re-evaluation (0), new Q (1), end of indication (2), stop (3)

@@ -1,7 +1,6 @@
 #include "models/waiting_lists.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <numeric>
 
 #include "models/block_access.hpp"
@@ -27,7 +26,6 @@ PlaceRequest youth_place_request(const Persons& ps, std::size_t i, int target, i
           static_cast<std::uint8_t>(target == 2 ? 2 : 3), who, care};
 }
 
-int wmo_request_severity(std::uint8_t traits) { return std::popcount(static_cast<unsigned>(traits & trait::vulnerability_mask)); }
 
 void count_occupancy(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
   const Households& hh = b.households;
@@ -129,6 +127,7 @@ void apply_wmo_admissions(const ModelTables& t, Block& b, Tally& tally) {
     } else {
       ps.wmo_wait[r.person] = youth_wait_bits::make(r.target, r.months + 1);
       ps.care[r.person].wmo_waiting = r.care;
+      if (r.months == 0 && t.adult_need.bridging_general) start_wmo(ps, r.person, 0, tally);  // bridging care
     }
   }
   b.wmo_requests.clear();

@@ -1,7 +1,7 @@
 #pragma once
 // Places and waiting lists per catalogue provision. When places are limited
 // (youth.capacity_limited, wmo.capacity_limited), an indication for bespoke youth care or a
-// placement, or the start of a bespoke Wmo provision, becomes a request. Once a month, for the
+// placement, or the indication of a bespoke Wmo provision, becomes a request. Once a month, for the
 // whole municipality (a global phase, so the result does not depend on blocks or threads):
 //  1. a new request gets its provision, drawn as at any entry (provision_use.hpp: same key, so
 //     the same child gets the same provision with or without limits);
@@ -9,11 +9,12 @@
 //     order: higher severity first, then longer waiting, then lower person id; a provision
 //     without places (-1) admits every request at once.
 // Who gets no place waits for that provision, with a general provision meanwhile if bridging is
-// on; waiting raises the hazard of a crisis placement, which bypasses the list (an emergency).
+// on (youth.bridging_general, wmo.bridging_general); the need stays unmet and can escalate,
+// more the longer it waits, into a crisis that bypasses the list (an emergency).
 //
 // Severity: youth, the need level of the care asked for (2 ambulant care, 3 a placement; each
-// list holds one level, so it is ordered by waiting time); adults, the number of their
-// vulnerabilities (LVB, psychiatric, physical, low literacy), a proxy until adult needs exist.
+// list holds one level, so it is ordered by waiting time); adults, the need's severity
+// (0 moderate, 1 severe: adult_need.hpp).
 #include <cstdint>
 #include <vector>
 
@@ -49,15 +50,13 @@ void apply_wmo_admissions(const ModelTables& t, Block& b, Tally& tally);
 
 /// Ends a person's waiting without a place (death, moving away, turning 18 or 23, crisis).
 void leave_waiting_list(Persons& ps, std::size_t i, WaitingExit why, Tally& tally);
-/// Ends an adult's waiting for a Wmo place without one (death, moving away, an emergency).
+/// Ends an adult's waiting for a Wmo place without one (death, moving away, the need resolved,
+/// a crisis, another path into the provision).
 void leave_wmo_waiting_list(Persons& ps, std::size_t i, Tally& tally);
 
 /// A request for a youth-care place (target: state 2..6) of person i; `care` is the provision
 /// asked for when already waiting, else no_care (drawn in the allocation).
 PlaceRequest youth_place_request(const Persons& ps, std::size_t i, int target, int months, const Eligibility& who,
                                  std::uint8_t care);
-
-/// The severity of an adult's Wmo request: the number of vulnerabilities (0..4).
-int wmo_request_severity(std::uint8_t traits);
 
 }  // namespace zorgsim::models

@@ -42,7 +42,67 @@ void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepCon
   }
 }
 
+void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
+  const double cost = t.wmo_team_cost_per_month * t.price_index(ctx.month_index);
+  tally.add(Ind::CostByCareType, care_type_wijkteam_wmo, cost);
+  tally.add(Ind::CostByLaw, static_cast<int>(Law::Wmo), cost);
+  tally.add(Ind::CostNet, cost);
+  if (t.wmo_triage_capacity >= 0) tally.add(Ind::WmoTriageCapacity, static_cast<double>(t.wmo_triage_capacity));
+  // Priority: severe needs first, then months unmet (ties by id).
+  std::vector<std::pair<int, std::uint64_t>> keys;
+  std::vector<std::pair<Block*, PlaceRequest*>> where;
+  for (Block& b : blocks)
+    for (PlaceRequest& r : b.wmo_triage_requests) {
+      keys.push_back({r.severity * 1000 + r.months, r.id});
+      where.push_back({&b, &r});
+    }
+  if (keys.empty()) return;
+  const std::int64_t available =
+      t.wmo_triage_capacity >= 0 ? t.wmo_triage_capacity : static_cast<std::int64_t>(keys.size());
+  const std::vector<bool> assessed = choose_admissions(keys, available);
+  for (std::size_t k = 0; k < where.size(); ++k) {
+    auto [b, r] = where[k];
+    r->admitted = assessed[k];
+    if (!assessed[k]) continue;
+    sim::KeyedStream rng(ctx.key, r->id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultTriage));
+    const double u = rng.uniform01(), v = rng.uniform01();
+    const AdultTriage outcome = adult_triage_outcome(t.adult_need, r->target, r->severity, u, v);
+    r->outcome = static_cast<std::uint8_t>(outcome);
+    if (outcome == AdultTriage::Indicated && t.wmo.capacity_limited) {  // the provision needs a place
+      b->wmo_requests.push_back({r->person, r->id, r->target, 0, r->severity, r->who});
+      tally.add(Ind::WmoReferrals, r->target - 1, 1);
+    }
+  }
+}
+
+namespace {
+void apply_adult_triage(const ModelTables& t, Block& b, Tally& tally) {
+  Persons& ps = b.persons;
+  for (const PlaceRequest& r : b.wmo_triage_requests) {
+    if (!r.admitted) continue;  // stays in the queue (the asked flag remains)
+    tally.add(Ind::WmoTriageAssessments, r.severity, 1);
+    ps.adult_need[r.person] &= static_cast<std::uint16_t>(~adult_need_bits::asked);
+    switch (static_cast<AdultTriage>(r.outcome)) {
+      case AdultTriage::Indicated:
+        tally.add(Ind::WmoTriageIndications, 0, 1);
+        if (!t.wmo.capacity_limited) start_wmo(ps, r.person, r.target, tally);  // else the place request decides
+        break;
+      case AdultTriage::GeneralFirst:  // stepped care: general support, the need stays until review
+        tally.add(Ind::WmoTriageIndications, 1, 1);
+        start_wmo(ps, r.person, 0, tally);
+        ps.adult_need[r.person] |= adult_need_bits::stepped;
+        break;
+      case AdultTriage::Refused:  // the need stays unmet; the adult may ask again
+        tally.add(Ind::WmoTriageRefusals, r.severity, 1);
+        break;
+    }
+  }
+  b.wmo_triage_requests.clear();
+}
+}  // namespace
+
 void apply_triage(const ModelTables& t, Block& b, Tally& tally) {
+  apply_adult_triage(t, b, tally);
   Persons& ps = b.persons;
   for (const PlaceRequest& r : b.triage_requests) {
     if (!r.admitted) continue;  // stays in the queue (the asked flag remains)

@@ -1,6 +1,7 @@
 #pragma once
 // The local team (wijkteam): the gate of the access ladder. Once a month, for the whole
-// municipality, the team assesses the households that asked for help for a child. With
+// municipality, the team assesses the households that asked for help for a child, and --
+// with its own FTE (access.wmo_fte) -- the adults who asked for a bespoke Wmo provision. With
 // access.triage_limited it assesses at most FTE x assessments-per-FTE requests, the most
 // severe needs first, then the longest unmet (months since the need arose), ties by person id -- so who is assessed
 // does not depend on blocks or threads. An assessed request is refused (gatekeeping) or gets
@@ -20,6 +21,10 @@ namespace zorgsim::models {
 /// requests when places are limited, and books the team's monthly cost.
 void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
 
+/// The same for adults' requests for bespoke Wmo provisions (adult_need.hpp), with the
+/// team's Wmo capacity (access.wmo_fte): severe needs first, then months unmet, ties by id.
+void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
+
 /// A child leaves the queue without an assessment (the flag is cleared; counted by reason).
 inline void leave_triage_queue(Persons& ps, std::size_t i, QueueExit why, Tally& tally) {
   if (!(ps.youth_need[i] & youth_need_bits::asked)) return;
@@ -27,7 +32,7 @@ inline void leave_triage_queue(Persons& ps, std::size_t i, QueueExit why, Tally&
   tally.add(Ind::TriageQueueExits, static_cast<int>(why), 1);
 }
 
-/// Second half of the month, per block: assessed requests take their outcome.
+/// Second half of the month, per block: assessed requests (adults' and children's) take their outcome.
 void apply_triage(const ModelTables& t, Block& b, Tally& tally);
 
 }  // namespace zorgsim::models

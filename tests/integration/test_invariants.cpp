@@ -134,14 +134,15 @@ TEST_CASE("money per provision sums to money per care type, per law and to the n
       std::array<double, law_count> by_law{};
       for (int k = 0; k < care_type_count; ++k) {
         types += r.value(rep, m, type + k);
-        by_law[static_cast<int>(k < slot_count ? slot_law[k] : Law::Jeugdwet)] += r.value(rep, m, type + k);
+        by_law[static_cast<int>(care_type_law(k))] += r.value(rep, m, type + k);
       }
       for (int k = 0; k < law_count; ++k) {
         laws += r.value(rep, m, law + k);
         CHECK(by_law[k] == Approx(r.value(rep, m, law + k)).epsilon(1e-12));
       }
       // Same money summed in different orders: equal up to rounding (relative 1e-12).
-      CHECK(items + r.value(rep, m, type + care_type_wijkteam) == Approx(types).epsilon(1e-12));
+      CHECK(items + r.value(rep, m, type + care_type_wijkteam) + r.value(rep, m, type + care_type_wijkteam_wmo) ==
+            Approx(types).epsilon(1e-12));
       CHECK(types == Approx(laws).epsilon(1e-12));
       CHECK(r.value(rep, m, net) + r.value(rep, m, rev) == Approx(laws).epsilon(1e-12));
       CHECK(laws > 0);

@@ -74,5 +74,16 @@ TEST_CASE("tiers, co-payment and initial holding", "[unit][wmo]") {
   CHECK_FALSE(pays_copayment(1u << 0));  // general support: no co-payment
   CHECK_FALSE(pays_copayment(1u << 5));  // protected living: not the flat rate
   const WmoTables t = prepare_wmo(params());
-  CHECK(initial_holding_probability(t, 0, 0, 0, 3, 1) == Approx(0.001 / (0.001 + 0.1)));
+  AdultNeedTables a;
+  a.help_seeking = {0.5, 0.8};
+  a.refusal = {0.2, 0.0};
+  a.recovery = {0.1, 0.0};
+  a.network_recovery_rr = {1, 1, 1};
+  // general support starts at once: the two-state chain
+  CHECK(initial_holding_probability(t, a, 0, 0, 0, 3, 1) == Approx(0.001 / (0.001 + 0.1)));
+  // household help (s = 0.002, e = 0.1) through an unmet need: none -> unmet at s, unmet ->
+  // held at a = 0.5 x 0.8 = 0.4, unmet -> none at r = 0.1, held -> none at e
+  const double s = 0.002, e = 0.1, reach = 0.4, r = 0.1;
+  const double unmet = s / (reach + r), held = unmet * reach / e;
+  CHECK(initial_holding_probability(t, a, 1, 0, 0, 3, 1) == Approx(held / (1 + unmet + held)));
 }

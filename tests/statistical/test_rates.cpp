@@ -138,3 +138,44 @@ TEST_CASE("the share of ambulant youth care continuing under the Zvw at 18/23", 
   CHECK(zero == 0);
   CHECK(std::fabs(k - 0.3 * n) <= 4 * std::sqrt(n * 0.3 * 0.7));
 }
+
+TEST_CASE("adult needs: help-seeking, recovery, escalation and refusal at their configured rates",
+          "[statistical][rates][adult-need]") {
+  // Every adult with an unmet need at the end of month m-1 is at risk in month m (nobody dies
+  // or moves); the competing transitions partition one uniform, so each happens with exactly
+  // its configured probability: recovery and escalation for every unmet need, help-seeking
+  // for those not asked yet, refusal for every assessment. Same rates for both severities.
+  const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + none,
+                               "demography.mortality_female=" + none, "migration.departure=[0, 0, 0, 0]",
+                               "access.triage_limited=false", "access.stigma=0", "access.low_literacy_seeking_rr=1",
+                               "access.wmo_help_seeking=[0.2, 0.2]", "access.wmo_refusal=[0.3, 0.3]",
+                               "wmo.need_recovery=[0.05, 0.05]", "wmo.network_recovery_rr=[1, 1, 1]",
+                               "wmo.need_escalation=[0.04, 0.04]", "wmo.waiting_escalation=0",
+                               "wmo.general_support_escalation_rr=1"});
+  const sim::RunResult r = test::run(c, 2);
+  const auto sum = [&](int rep, int m, const std::string& name, int from, int to) {
+    return test::col_sum(r, rep, m, name, from, to);
+  };
+  double unmet = 0, not_asked = 0, asked = 0, resolved = 0, escalated = 0, assessed = 0, refused = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      unmet += sum(rep, m - 1, "wmo.unmet_need_by_status", 0, 4);
+      not_asked += sum(rep, m - 1, "wmo.unmet_need_by_status", 0, 1);
+      resolved += sum(rep, m, "wmo.need_ends", 1, 2);
+      escalated += sum(rep, m, "wmo.escalations_from_unmet_need", 0, 2);
+      asked += sum(rep, m, "wijkteam.wmo_requests", 0, 2);
+      assessed += sum(rep, m, "wijkteam.wmo_assessments", 0, 2);
+      refused += sum(rep, m, "wijkteam.wmo_refusals", 0, 2);
+    }
+  const auto binomial = [](const char* what, double observed, double n, double p) {
+    const double expected = n * p, se = std::sqrt(n * p * (1 - p));
+    INFO(what << ": observed " << observed << ", expected " << expected << ", SE " << se);
+    CHECK(observed > 100);
+    CHECK(std::fabs(observed - expected) <= 4 * se);
+  };
+  binomial("recovery", resolved, unmet, 0.05);
+  binomial("escalation", escalated, unmet, 0.04);
+  binomial("help-seeking", asked, not_asked, 0.2);
+  binomial("refusal", refused, assessed, 0.3);
+}
