@@ -8,71 +8,67 @@ namespace zorgsim::models {
 
 namespace {
 int level_of(int pos) { return pos == pos_unmet_moderate ? 1 : 0; }
+
+void book_team_cost(Tally& tally, int care_type, Law law, double cost) {
+  tally.add(Ind::CostByCareType, care_type, cost);
+  tally.add(Ind::CostByLaw, static_cast<int>(law), cost);
+  tally.add(Ind::CostNet, cost);
+}
+
+// The team assesses at most `capacity` (-1: all) of the month's requests in `list` of all
+// blocks, the largest key first, ties by id (choose_admissions); `decide(block, request)`
+// is called for each assessed one.
+template <class Key, class Decide>
+void assess(std::vector<Block>& blocks, std::vector<PlaceRequest> Block::*list, std::int64_t capacity, Key key,
+            Decide decide) {
+  std::vector<std::pair<int, std::uint64_t>> keys;
+  std::vector<std::pair<Block*, PlaceRequest*>> where;
+  for (Block& b : blocks)
+    for (PlaceRequest& r : b.*list) {
+      keys.push_back({key(r), r.id});
+      where.push_back({&b, &r});
+    }
+  if (keys.empty()) return;
+  const std::vector<bool> assessed =
+      choose_admissions(keys, capacity >= 0 ? capacity : static_cast<std::int64_t>(keys.size()));
+  for (std::size_t k = 0; k < where.size(); ++k) {
+    auto [b, r] = where[k];
+    r->admitted = assessed[k];
+    if (assessed[k]) decide(*b, *r);
+  }
+}
 }  // namespace
 
 void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
-  const double cost = t.wijkteam_cost_per_month * t.price_index(ctx.month_index);
-  tally.add(Ind::CostByCareType, care_type_wijkteam, cost);
-  tally.add(Ind::CostByLaw, static_cast<int>(Law::Jeugdwet), cost);
-  tally.add(Ind::CostNet, cost);
+  book_team_cost(tally, care_type_wijkteam, Law::Jeugdwet, t.wijkteam_cost_per_month * t.price_index(ctx.month_index));
   if (t.triage_capacity >= 0) tally.add(Ind::TriageCapacity, static_cast<double>(t.triage_capacity));
-
-  // Priority: moderate needs before light ones, then months waited (choose_admissions
-  // takes the largest key first, ties by id).
-  std::vector<std::pair<int, std::uint64_t>> keys;
-  std::vector<std::pair<Block*, PlaceRequest*>> where;
-  for (Block& b : blocks)
-    for (PlaceRequest& r : b.triage_requests) {
-      keys.push_back({level_of(r.target) * 1000 + r.months, r.id});
-      where.push_back({&b, &r});
-    }
-  if (keys.empty()) return;
-  const std::int64_t available = t.triage_capacity >= 0 ? t.triage_capacity : static_cast<std::int64_t>(keys.size());
-  const std::vector<bool> assessed = choose_admissions(keys, available);
-  for (std::size_t k = 0; k < where.size(); ++k) {
-    auto [b, r] = where[k];
-    r->admitted = assessed[k];
-    if (!assessed[k]) continue;
-    sim::KeyedStream rng(ctx.key, r->id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Triage));
-    r->outcome = static_cast<std::uint8_t>(triage_outcome(t.youth, r->target, rng.uniform01()));
-    if (r->outcome == 2 && t.youth.capacity_limited) {  // ambulant care needs a place
-      b->youth_requests.push_back(youth_place_request(b->persons, r->person, 2, 0, r->who, no_care));
+  // Priority: moderate needs before light ones, then months waited.
+  const auto key = [](const PlaceRequest& r) { return level_of(r.target) * 1000 + r.months; };
+  assess(blocks, &Block::triage_requests, t.triage_capacity, key, [&](Block& b, PlaceRequest& r) {
+    sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Triage));
+    r.outcome = static_cast<std::uint8_t>(triage_outcome(t.youth, r.target, rng.uniform01()));
+    if (r.outcome == 2 && t.youth.capacity_limited) {  // ambulant care needs a place
+      b.youth_requests.push_back(youth_place_request(b.persons, r.person, 2, 0, r.who, no_care));
       tally.add(Ind::YouthReferrals, place_index(2), 1);
     }
-  }
+  });
 }
 
 void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
-  const double cost = t.wmo_team_cost_per_month * t.price_index(ctx.month_index);
-  tally.add(Ind::CostByCareType, care_type_wijkteam_wmo, cost);
-  tally.add(Ind::CostByLaw, static_cast<int>(Law::Wmo), cost);
-  tally.add(Ind::CostNet, cost);
+  book_team_cost(tally, care_type_wijkteam_wmo, Law::Wmo, t.wmo_team_cost_per_month * t.price_index(ctx.month_index));
   if (t.wmo_triage_capacity >= 0) tally.add(Ind::WmoTriageCapacity, static_cast<double>(t.wmo_triage_capacity));
-  // Priority: severe needs first, then months unmet (ties by id).
-  std::vector<std::pair<int, std::uint64_t>> keys;
-  std::vector<std::pair<Block*, PlaceRequest*>> where;
-  for (Block& b : blocks)
-    for (PlaceRequest& r : b.wmo_triage_requests) {
-      keys.push_back({r.severity * 1000 + r.months, r.id});
-      where.push_back({&b, &r});
-    }
-  if (keys.empty()) return;
-  const std::int64_t available =
-      t.wmo_triage_capacity >= 0 ? t.wmo_triage_capacity : static_cast<std::int64_t>(keys.size());
-  const std::vector<bool> assessed = choose_admissions(keys, available);
-  for (std::size_t k = 0; k < where.size(); ++k) {
-    auto [b, r] = where[k];
-    r->admitted = assessed[k];
-    if (!assessed[k]) continue;
-    sim::KeyedStream rng(ctx.key, r->id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultTriage));
+  // Priority: severe needs first, then months unmet.
+  const auto key = [](const PlaceRequest& r) { return r.severity * 1000 + r.months; };
+  assess(blocks, &Block::wmo_triage_requests, t.wmo_triage_capacity, key, [&](Block& b, PlaceRequest& r) {
+    sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultTriage));
     const double u = rng.uniform01(), v = rng.uniform01();
-    const AdultTriage outcome = adult_triage_outcome(t.adult_need, r->target, r->severity, u, v);
-    r->outcome = static_cast<std::uint8_t>(outcome);
+    const AdultTriage outcome = adult_triage_outcome(t.adult_need, r.target, r.severity, u, v);
+    r.outcome = static_cast<std::uint8_t>(outcome);
     if (outcome == AdultTriage::Indicated && t.wmo.capacity_limited) {  // the provision needs a place
-      b->wmo_requests.push_back({r->person, r->id, r->target, 0, r->severity, r->who});
-      tally.add(Ind::WmoReferrals, r->target - 1, 1);
+      b.wmo_requests.push_back({r.person, r.id, r.target, 0, r.severity, r.who});
+      tally.add(Ind::WmoReferrals, r.target - 1, 1);
     }
-  }
+  });
 }
 
 namespace {
