@@ -90,6 +90,7 @@ inline constexpr std::array<int, 7> wmo_provision_tier = {1, 2, 2, 2, 2, 3, 3};
 
 /// Adult age bands for Wmo hazards (years): 18-22, 23-64, 65-74, 75+.
 inline constexpr int adult_band_count = 4;
+inline constexpr std::array<std::string_view, 4> adult_band_names = {"18_22", "23_64", "65_74", "75_plus"};
 inline int adult_band(int years) { return years <= 22 ? 0 : years <= 64 ? 1 : years <= 74 ? 2 : 3; }
 
 /// Welfare spell duration bands for the outflow hazard (months on welfare).

@@ -24,6 +24,7 @@ void depart(Block& b, std::size_t h, Tally& tally) {
     if (ps.protection[i]) tally.add(Ind::ProtectionEnds, ps.protection[i] - 1, 1);
     leave_wmo_waiting_list(ps, i, tally);
     end_adult_need(ps, i, AdultNeedEnd::DiedOrMoved, tally);
+    if (ps.wlz[i]) tally.add(Ind::WlzExits, 1, 1);
     if (years(ps.age_months[i]) < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
     for (int k = 0; k < wmo_provision_count; ++k)
       if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
@@ -155,6 +156,7 @@ void append_person(Persons& dst, const Persons& src, std::size_t begin, std::siz
   append(dst.protection, src.protection, begin, end);
   append(dst.youth_need, src.youth_need, begin, end);
   append(dst.adult_need, src.adult_need, begin, end);
+  append(dst.wlz, src.wlz, begin, end);
   append(dst.wmo_wait, src.wmo_wait, begin, end);
   append(dst.care, src.care, begin, end);
 }
@@ -169,6 +171,7 @@ void swap_persons(Persons& ps, std::size_t a, std::size_t b) {
   std::swap(ps.protection[a], ps.protection[b]);
   std::swap(ps.youth_need[a], ps.youth_need[b]);
   std::swap(ps.adult_need[a], ps.adult_need[b]);
+  std::swap(ps.wlz[a], ps.wlz[b]);
   std::swap(ps.wmo_wait[a], ps.wmo_wait[b]);
   std::swap(ps.care[a], ps.care[b]);
 }
@@ -183,6 +186,7 @@ void clear(Persons& ps) {
   ps.protection.clear();
   ps.youth_need.clear();
   ps.adult_need.clear();
+  ps.wlz.clear();
   ps.wmo_wait.clear();
   ps.care.clear();
 }
@@ -197,6 +201,7 @@ void append_new_person(Persons& ps, std::uint64_t id, std::uint16_t age, std::ui
   ps.protection.push_back(0);
   ps.youth_need.push_back(0);
   ps.adult_need.push_back(0);
+  ps.wlz.push_back(0);
   ps.wmo_wait.push_back(0);
   ps.care.push_back({});
 }

@@ -195,8 +195,9 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "escalaties door onvervulde vraag", {"moderate_to_severe", "severe_to_crisis"}});
   set(Ind::WmoNeedEnds, {"wmo.need_ends", "persons", F,
        "Unmet adult needs ending: met (the provision started), resolved without it (own means, network), resolved "
-       "by general support in stepped care, a crisis, or the adult died or moved away",
-       "beeindigde ondersteuningsvragen", {"met", "resolved", "resolved_by_general_support", "crisis", "died_or_moved"}});
+       "by general support in stepped care, a crisis, the adult died or moved away, or moved to the Wlz",
+       "beeindigde ondersteuningsvragen",
+       {"met", "resolved", "resolved_by_general_support", "crisis", "died_or_moved", "to_wlz"}});
   set(Ind::WmoTriageRequests, {"wijkteam.wmo_requests", "persons", F,
        "Adults asking the local team for a bespoke Wmo provision (melding), by the need's severity",
        "meldingen Wmo", severities});
@@ -215,6 +216,15 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Adult assessments the local team can do in the month (access.wmo_fte x assessments per FTE-month; 0 when "
        "access.triage_limited is off)",
        "capaciteit toegang Wmo", {}});
+  set(Ind::WlzPersons, {"wlz.persons_by_age_band", "persons", S,
+       "Adults in the Wlz (permanent 24-hour care under the Wet langdurige zorg, paid nationally) at the end of "
+       "the month, by age band",
+       "cliënten Wlz", names(adult_band_names)});
+  set(Ind::WlzTakeovers, {"wlz.takeovers_by_age_band", "persons", F,
+       "Holders of Wmo home care moving to the Wlz (their Wmo provisions end), by age band",
+       "overgang Wmo naar Wlz", names(adult_band_names)});
+  set(Ind::WlzExits, {"wlz.exits", "persons", F, "Persons leaving the Wlz: died, or moved away with their household",
+       "uitstroom Wlz", {"died", "moved_away"}});
   set(Ind::WelfareHouseholds, {"welfare.households", "households", S, "Households on welfare at the end of the month", "huishoudens in de bijstand", {}});
   set(Ind::WelfareInflow, {"welfare.inflow", "households", F, "Welfare spells started", "instroom bijstand", {}});
   set(Ind::WelfareOutflow, {"welfare.outflow", "households", F, "Welfare spells ended (work, pension age, household moved away or dissolved)", "uitstroom bijstand", {}});

@@ -20,6 +20,7 @@ enum class Ind : int {
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
   WmoNeedOnsets, WmoUnmet, WmoUnmetByProvision, WmoUnmetByIncome, WmoUnmetByDistrict, WmoEscalations, WmoNeedEnds,
   WmoTriageRequests, WmoTriageAssessments, WmoTriageRefusals, WmoTriageQueue, WmoTriageIndications, WmoTriageCapacity,
+  WlzPersons, WlzTakeovers, WlzExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
   HouseholdsByIncome, HouseholdsByDebt, DebtTransitions, InsuranceMembers,
   EmploymentStatus, JobLosses, JobsFound, ArrearsAfterJobLoss,
@@ -52,7 +53,7 @@ enum class QueueExit : int { NeedResolved, CrisisPlacement, DiedOrMoved, AgedOut
 enum class Escalation : int { LightToModerate, ModerateToCrisis, WaitingForPlacementToCrisis, UnderIntensityToCrisis };
 
 /// Categories of the WmoNeedEnds flow.
-enum class AdultNeedEnd : int { Met, Resolved, SteppedResolved, Crisis, DiedOrMoved };
+enum class AdultNeedEnd : int { Met, Resolved, SteppedResolved, Crisis, DiedOrMoved, ToWlz };
 
 /// Categories of the WmoUnmet stock.
 enum class AdultUnmet : int { NotAsked, InQueue, WaitingForPlace, SteppedCare };

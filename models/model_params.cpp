@@ -369,6 +369,14 @@ void declare_wmo(const Declarer<WmoParams>& d) {
   d.boolean("bridging_general", &WmoParams::bridging_general,
             {"-", {}, {}, "An adult waiting for a Wmo place gets general support meanwhile (if not holding it)",
              "overbruggingszorg"});
+  d.reals("wlz_takeover", &WmoParams::wlz_takeover,
+          {"probability per month", 0, per_month_max,
+           "An adult holding Wmo home care (household help, begeleiding or day activities) needs permanent "
+           "24-hour care and moves to the Wlz: the Wmo provisions, any unmet Wmo need and waiting end; by age band",
+           "Wlz voorliggend (blijvend 24 uur zorg in de nabijheid)", adult_bands});
+  d.real("wlz_mortality_rr", &WmoParams::wlz_mortality_rr,
+         {"relative rate", 1, 20, "Mortality of a person in the Wlz relative to the population's at the same age and sex",
+          "sterfte in de Wlz"});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
           "Flat co-payment per household-month when a member holds a provision with co_payment \"wmo\"",

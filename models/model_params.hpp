@@ -142,6 +142,9 @@ struct WmoParams {
   std::vector<std::string> crisis_provision;  // per bespoke provision: what a crisis starts
   std::vector<double> general_first;     // stepped care: share first given general support, per bespoke provision
   bool bridging_general = false;         // general support while waiting for a place
+  // The Wlz takeover (wlz.hpp).
+  std::vector<double> wlz_takeover;      // per month, holders of Wmo home care, by adult band
+  double wlz_mortality_rr = 1;           // mortality in the Wlz relative to the population's
   const WmoProvisionParams& provision(int p) const;
 };
 

@@ -29,6 +29,7 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (int i = 0; i < 4; ++i) t.departure[i] = monthly_from_annual_probability(p.migration.departure[i]);
   t.arrivals_per_month = p.migration.arrivals / 12.0;
   t.adult_need = prepare_adult_need(p.wmo, p.access);
+  t.wlz = prepare_wlz(p.wmo, p.demography);
   if (p.access.triage_limited) {
     t.triage_capacity = std::llround(p.access.wijkteam_fte * p.access.assessments_per_fte_month);
     t.wmo_triage_capacity = std::llround(p.access.wmo_fte * p.access.assessments_per_fte_month);

@@ -14,6 +14,7 @@
 #include "models/provisions.hpp"
 #include "models/social_support.hpp"
 #include "models/welfare.hpp"
+#include "models/wlz.hpp"
 #include "models/youth_care.hpp"
 
 namespace zorgsim::models {
@@ -25,6 +26,7 @@ struct ModelTables {
   YouthTables youth;
   WmoTables wmo;
   AdultNeedTables adult_need;
+  WlzTables wlz;
   WelfareTables welfare;
   EmploymentTables employment;
   DebtTables debts;

@@ -109,7 +109,9 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       const int y = years(ps.age_months[i]);
       const bool female = ps.traits[i] & trait::female;
       const std::uint32_t w = words[i][LaneDemography];
-      if (dies(t.demography, female, y, w)) {
+      const bool in_wlz = ps.wlz[i];
+      if (in_wlz ? dies_in_wlz(t.wlz, female, y, w) : dies(t.demography, female, y, w)) {
+        if (in_wlz) tally.add(Ind::WlzExits, 0, 1);
         tally.add(Ind::Deaths);
         parent_died |= is_parent(ps.traits[i]);
         if (y < 23) tally.add(Ind::YouthOutflow, youth_state(ps, i), 1);
@@ -519,6 +521,18 @@ void adult_need_month(const ModelTables& t, Block& b, std::size_t h, std::size_t
   ps.adult_need[i] = adult_need_bits::add_month(need);
 }
 
+// A holder of Wmo home care moves to the Wlz: the Wlz comes first (voorliggend), so every Wmo
+// provision, an unmet Wmo need and Wmo waiting end.
+void wlz_takeover(Persons& ps, std::size_t i, int band, Tally& tally) {
+  for (int k = 0; k < wmo_provision_count; ++k)
+    if ((ps.wmo[i] >> k) & 1) tally.add(Ind::WmoEnds, k, 1);
+  ps.wmo[i] = 0;
+  leave_wmo_waiting_list(ps, i, tally);
+  end_adult_need(ps, i, AdultNeedEnd::ToWlz, tally);
+  ps.wlz[i] = 1;
+  tally.add(Ind::WlzTakeovers, band, 1);
+}
+
 void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
   Households& hh = b.households;
@@ -528,10 +542,18 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
-      if (y < 18) continue;
+      if (y < 18 || ps.wlz[i]) continue;  // the Wlz provides all care until death
+      const int band = adult_band(y);
+      if (wlz_candidate(ps.wmo[i]) && t.wlz.takeover[band] > 0) {
+        sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WlzTakeover));
+        if (rng.uniform01() < t.wlz.takeover[band]) {
+          wlz_takeover(ps, i, band, tally);
+          continue;
+        }
+      }
       const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
       if (ps.adult_need[i]) adult_need_month(t, b, h, i, who, ctx, tally);
-      const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], adult_band(y), trait::vulnerability_index(ps.traits[i]),
+      const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], band, trait::vulnerability_index(ps.traits[i]),
                                         hh.income[h], hh.network[h], sim::to_unit(words[i][LaneWmo]));
       switch (e.kind) {
         case WmoEvent::Start:
@@ -577,7 +599,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   long long working_age[2] = {};  // adults 18-66 not on welfare: employed, not employed
   std::array<long long, 256> unmet_by_district{};
   long long adult_unmet[4] = {}, adult_unmet_by_provision[bespoke_wmo_count] = {}, wmo_queue[2] = {};
-  long long adult_unmet_by_income[income_class_count] = {};
+  long long adult_unmet_by_income[income_class_count] = {}, in_wlz[adult_band_count] = {};
   std::array<long long, 256> adult_unmet_by_district{};
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
@@ -622,6 +644,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
       if (y >= 18 && ps.age_months[i] < t.employment.max_age_months && !hh.welfare[h])
         ++working_age[(ps.traits[i] & trait::employed) ? 0 : 1];
       if (y >= 18) {
+        in_wlz[adult_band(y)] += ps.wlz[i];
         const std::uint8_t held = ps.wmo[i];
         const int tier = t.wmo.tier_of[held];
         ++wmo_tier[tier];
@@ -687,6 +710,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   for (std::size_t d = 0; d < t.params.population.district_names.size(); ++d)
     tally.add(Ind::WmoUnmetByDistrict, static_cast<int>(d), static_cast<double>(adult_unmet_by_district[d]));
   for (int k = 0; k < 2; ++k) tally.add(Ind::WmoTriageQueue, k, static_cast<double>(wmo_queue[k]));
+  for (int k = 0; k < adult_band_count; ++k) tally.add(Ind::WlzPersons, k, static_cast<double>(in_wlz[k]));
   tally.add(Ind::WelfareHouseholds, static_cast<double>(welfare_households));
   tally.add(Ind::WelfarePersons, static_cast<double>(welfare_persons));
   for (int d = 0; d < 4; ++d) tally.add(Ind::WelfareSpells, d, static_cast<double>(spells[d]));

@@ -14,6 +14,7 @@ void Persons::resize(std::size_t n) {
   protection.resize(n);
   youth_need.resize(n);
   adult_need.resize(n);
+  wlz.resize(n);
   wmo_wait.resize(n);
   care.resize(n);
 }
@@ -26,7 +27,7 @@ static std::size_t cap_bytes(const V& v) {
 std::size_t Persons::bytes() const {
   return cap_bytes(id) + cap_bytes(age_months) + cap_bytes(traits) + cap_bytes(youth) + cap_bytes(wmo) +
          cap_bytes(youth_wait) + cap_bytes(protection) + cap_bytes(wmo_wait) +
-         cap_bytes(youth_need) + cap_bytes(adult_need) + cap_bytes(care);
+         cap_bytes(youth_need) + cap_bytes(adult_need) + cap_bytes(wlz) + cap_bytes(care);
 }
 
 void Households::resize(std::size_t n) {

@@ -115,6 +115,7 @@ struct Persons {
   std::vector<std::uint8_t> wmo_wait;   // 0, or waiting for a Wmo place: provision (1..6) and months, as youth_wait
   std::vector<std::uint8_t> youth_need; // unmet youth need: see namespace youth_need_bits
   std::vector<std::uint16_t> adult_need; // unmet adult (Wmo) need: see namespace adult_need_bits
+  std::vector<std::uint8_t> wlz;        // 1 = in the Wlz (permanent 24-hour care; no Wmo): see wlz.hpp
   std::vector<CareBytes> care;          // the provisions held (catalogue choice and intensity)
 
   std::size_t size() const { return id.size(); }

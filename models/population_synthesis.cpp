@@ -212,22 +212,38 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
           protection = u < pi[1] ? 1 : u < pi[1] + pi[2] ? 2 : 0;
         }
       }
-      std::uint8_t wmo = 0;
+      std::uint8_t wmo = 0, wlz = 0;
       std::uint16_t adult_need = 0;
       if (y >= 18 && origin == Origin::Initial) {
-        const int vi = trait::vulnerability_index(m.traits);
-        for (int k = 0; k < wmo_provision_count; ++k)
-          if (prng.uniform01() < initial_holding_probability(t.wmo, t.adult_need, k, adult_band(y), vi, income, network))
-            wmo |= static_cast<std::uint8_t>(1u << k);
+        const int vi = trait::vulnerability_index(m.traits), band = adult_band(y);
+        // Holding shares with the Wlz takeover as a further exit from home care; the Wlz share
+        // from home care's inflow against deaths in the Wlz (wlz_stationary).
+        const double w = t.wlz.takeover[band];
+        std::array<double, wmo_provision_count> held{};
+        double none_home = 1;
+        for (int k = 0; k < wmo_provision_count; ++k) {
+          const bool home = (wlz_home_care >> k) & 1;
+          held[k] = initial_holding_probability(t.wmo, t.adult_need, k, band, vi, income, network, home ? w : 0.0);
+          if (home) none_home *= 1 - held[k];
+        }
+        if (w > 0) {
+          const bool female = m.traits & trait::female;
+          const auto& q = female ? t.params.demography.mortality_female : t.params.demography.mortality_male;
+          const double monthly = monthly_from_annual_probability(q[mortality_band(y)]);
+          const double ageing = band == 2 ? 1.0 / 120 : 0.0;  // 65-74 age into 75+
+          wlz = prng.uniform01() < wlz_stationary(1 - none_home, w, monthly, t.wlz.mortality_rr, ageing);
+        }
+        for (int k = 0; k < wmo_provision_count && !wlz; ++k)
+          if (prng.uniform01() < held[k]) wmo |= static_cast<std::uint8_t>(1u << k);
         // At most one unmet need, for a provision not held: its stationary share given that
         // the provision is not held (moderate, just arisen: an approximation).
         const double u = prng.uniform01();
         double edge = 0;
-        for (int k = 1; k < wmo_provision_count && !adult_need; ++k) {
+        for (int k = 1; k < wmo_provision_count && !adult_need && !wlz; ++k) {
           if ((wmo >> k) & 1) continue;
-          const AdultNeedShares sh = adult_need_stationary(
-              t.adult_need, start_hazard(t.wmo, k, adult_band(y), vi, income, network), t.wmo.exit[k], network,
-              m.traits & trait::low_literacy);
+          const double e = t.wmo.exit[k] + ((wlz_home_care >> k) & 1 ? w : 0.0);
+          const AdultNeedShares sh = adult_need_stationary(t.adult_need, start_hazard(t.wmo, k, band, vi, income, network),
+                                                           e, network, m.traits & trait::low_literacy);
           if (u < (edge += sh.unmet / (1.0 - sh.held))) adult_need = static_cast<std::uint16_t>(k);
         }
       }
@@ -241,6 +257,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       ps.wmo_wait.push_back(0);
       ps.youth_need.push_back(need);
       ps.adult_need.push_back(adult_need);
+      ps.wlz.push_back(wlz);
       ps.care.push_back({});  // provisions are chosen when first recorded
     }
   }

@@ -17,10 +17,11 @@ using test::total;
 const std::vector<std::string> base = {"run.scale=0.3", "run.end=2026-12", "run.replicates=2",
                                        "access.triage_limited=true"};
 
-// Nobody dies or moves away, so a need or a queued request leaves only by its own dynamics.
+// Nobody dies, moves away or goes to the Wlz, so a need or a queued request leaves only by its
+// own dynamics.
 const std::vector<std::string> closed = {"demography.mortality_male=[0, 0, 0, 0, 0, 0, 0, 0, 0]",
                                          "demography.mortality_female=[0, 0, 0, 0, 0, 0, 0, 0, 0]",
-                                         "migration.departure=[0, 0, 0, 0]"};
+                                         "migration.departure=[0, 0, 0, 0]", "wmo.wlz_takeover=[0, 0, 0, 0]"};
 
 std::vector<std::string> with(std::vector<std::string> opts, const std::vector<std::string>& more) {
   opts.insert(opts.end(), more.begin(), more.end());
@@ -34,7 +35,7 @@ void check_need_accounting(const sim::RunResult& r) {
       INFO("replicate " << rep << " month " << m);
       const double grew = col_sum(r, rep, m, "wmo.unmet_need_by_status", 0, 4) -
                           col_sum(r, rep, m - 1, "wmo.unmet_need_by_status", 0, 4);
-      CHECK(grew == col_sum(r, rep, m, "wmo.need_onsets", 0, 6) - col_sum(r, rep, m, "wmo.need_ends", 0, 5));
+      CHECK(grew == col_sum(r, rep, m, "wmo.need_onsets", 0, 6) - col_sum(r, rep, m, "wmo.need_ends", 0, 6));
       CHECK(col_sum(r, rep, m, "wmo.unmet_need_by_provision", 0, 6) == col_sum(r, rep, m, "wmo.unmet_need_by_status", 0, 4));
       CHECK(col_sum(r, rep, m, "wmo.unmet_need_by_income_class", 0, 4) ==
             col_sum(r, rep, m, "wmo.unmet_need_by_status", 0, 4));
@@ -47,7 +48,7 @@ TEST_CASE("adult needs: every need that arises is counted when it ends", "[integ
   auto opts = with(base, {"wmo.capacity_limited=true", "access.wmo_fte=10"});
   const sim::RunResult r = test::run(test::config(opts), 2);
   check_need_accounting(r);
-  for (int k = 0; k < 5; ++k) {  // every way out is taken (the identity is not vacuous)
+  for (int k = 0; k < 6; ++k) {  // every way out is taken (the identity is not vacuous)
     INFO("need end " << k);
     if (k == 2) continue;  // stepped care is off in the default
     CHECK(total(r, "wmo.need_ends", k, k + 1) > 0);
@@ -65,7 +66,7 @@ TEST_CASE("a Wmo team without capacity assesses nobody; its queue grows by exact
   check_need_accounting(r);
   CHECK(total(r, "wijkteam.wmo_assessments", 0, 2) == 0);
   CHECK(total(r, "wijkteam.wmo_indications", 0, 2) == 0);
-  CHECK(total(r, "wmo.need_ends", 0, 5) == 0);  // no need is met, resolved or escalated
+  CHECK(total(r, "wmo.need_ends", 0, 6) == 0);  // no need is met, resolved or escalated
   for (int rep = 0; rep < r.replicates; ++rep)
     for (int m = 0; m < r.months; ++m) {
       INFO("replicate " << rep << " month " << m);
@@ -158,4 +159,25 @@ TEST_CASE("adult triage, stepped care and Wmo places keep results independent of
   const sim::RunResult one = test::check_thread_independent(test::config(opts), {2, 3});
   CHECK(total(one, "wijkteam.wmo_queue", 0, 2) > 0);
   CHECK(total(one, "wijkteam.wmo_indications", 1, 2) > 0);
+}
+
+TEST_CASE("the Wlz: stock(t) - stock(t-1) = takeovers - exits; no takeover, no Wlz", "[integration][wlz]") {
+  const sim::RunResult r = test::run(test::config(base), 2);
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      INFO("replicate " << rep << " month " << m);
+      CHECK(col_sum(r, rep, m, "wlz.persons_by_age_band", 0, 4) - col_sum(r, rep, m - 1, "wlz.persons_by_age_band", 0, 4) ==
+            col_sum(r, rep, m, "wlz.takeovers_by_age_band", 0, 4) - col_sum(r, rep, m, "wlz.exits", 0, 2));
+    }
+  CHECK(total(r, "wlz.takeovers_by_age_band", 0, 4) > 0);
+  CHECK(total(r, "wlz.exits", 0, 1) > 0);
+  CHECK(col_sum(r, 0, -1, "wlz.persons_by_age_band", 2, 4) > 0);  // a stationary Wlz population at the start
+  CHECK(col_sum(r, 0, -1, "wlz.persons_by_age_band", 0, 2) == 0);  // only 65+ in the default
+  const sim::RunResult none = test::run(test::config(with(base, {"wmo.wlz_takeover=[0, 0, 0, 0]"})), 2);
+  CHECK(total(none, "wlz.takeovers_by_age_band", 0, 4) == 0);
+  CHECK(total(none, "wlz.persons_by_age_band", 0, 4) == 0);
+  CHECK(col_sum(none, 0, -1, "wlz.persons_by_age_band", 0, 4) == 0);
+  // Without the Wlz, more older adults hold Wmo home care (the Wlz comes first)
+  CHECK(col_sum(none, 0, none.months - 1, "wmo.clients_by_provision", 1, 2) >
+        col_sum(r, 0, r.months - 1, "wmo.clients_by_provision", 1, 2));
 }

@@ -141,8 +141,8 @@ TEST_CASE("the share of ambulant youth care continuing under the Zvw at 18/23", 
 
 TEST_CASE("adult needs: help-seeking, recovery, escalation and refusal at their configured rates",
           "[statistical][rates][adult-need]") {
-  // Every adult with an unmet need at the end of month m-1 is at risk in month m (nobody dies
-  // or moves); the competing transitions partition one uniform, so each happens with exactly
+  // Every adult with an unmet need at the end of month m-1 is at risk in month m (nobody dies,
+  // moves or goes to the Wlz); the competing transitions partition one uniform, so each happens with exactly
   // its configured probability: recovery and escalation for every unmet need, help-seeking
   // for those not asked yet, refusal for every assessment. Same rates for both severities.
   const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
@@ -152,7 +152,7 @@ TEST_CASE("adult needs: help-seeking, recovery, escalation and refusal at their 
                                "access.wmo_help_seeking=[0.2, 0.2]", "access.wmo_refusal=[0.3, 0.3]",
                                "wmo.need_recovery=[0.05, 0.05]", "wmo.network_recovery_rr=[1, 1, 1]",
                                "wmo.need_escalation=[0.04, 0.04]", "wmo.waiting_escalation=0",
-                               "wmo.general_support_escalation_rr=1"});
+                               "wmo.general_support_escalation_rr=1", "wmo.wlz_takeover=[0, 0, 0, 0]"});
   const sim::RunResult r = test::run(c, 2);
   const auto sum = [&](int rep, int m, const std::string& name, int from, int to) {
     return test::col_sum(r, rep, m, name, from, to);
@@ -178,4 +178,36 @@ TEST_CASE("adult needs: help-seeking, recovery, escalation and refusal at their 
   binomial("escalation", escalated, unmet, 0.04);
   binomial("help-seeking", asked, not_asked, 0.2);
   binomial("refusal", refused, assessed, 0.3);
+}
+
+TEST_CASE("the Wlz takes over home care and its clients die at their configured rates", "[statistical][rates][wlz]") {
+  // Household help is the only home care (begeleiding and day activities never start), the
+  // takeover is the same at every age, and nobody moves away. Takeovers in month m ~
+  // Binomial(household-help clients at the end of m-1, w); with mortality the same at every
+  // age, deaths in the Wlz ~ Binomial(Wlz clients at the end of m-1, q x rr) (deaths come first).
+  const std::string flat = "[0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04]";
+  const double w = 0.01, rr = 4;
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + flat,
+                               "demography.mortality_female=" + flat, "migration.departure=[0, 0, 0, 0]",
+                               "wmo.begeleiding.start=[0, 0, 0, 0]", "wmo.day_activities.start=[0, 0, 0, 0]",
+                               "wmo.wlz_takeover=[0.01, 0.01, 0.01, 0.01]", "wmo.wlz_mortality_rr=4"});
+  const sim::RunResult r = test::run(c, 2);
+  double holders = 0, takeovers = 0, in_wlz = 0, died = 0, holders_now = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      holders_now = test::col_sum(r, rep, m - 1, "wmo.clients_by_provision", 1, 2);
+      // a holder who dies this month cannot be taken over: subtract the expected deaths
+      holders += holders_now * (1 - models::monthly_from_annual_probability(0.04));
+      takeovers += test::col_sum(r, rep, m, "wlz.takeovers_by_age_band", 0, 4);
+      in_wlz += test::col_sum(r, rep, m - 1, "wlz.persons_by_age_band", 0, 4);
+      died += test::col_sum(r, rep, m, "wlz.exits", 0, 1);
+    }
+  const auto binomial = [](const char* what, double observed, double n, double p) {
+    const double expected = n * p, se = std::sqrt(n * p * (1 - p));
+    INFO(what << ": observed " << observed << ", expected " << expected << ", SE " << se);
+    CHECK(observed > 100);
+    CHECK(std::fabs(observed - expected) <= 4 * se);
+  };
+  binomial("takeover", takeovers, holders, w);
+  binomial("death in the Wlz", died, in_wlz, rr * models::monthly_from_annual_probability(0.04));
 }
