@@ -66,12 +66,13 @@ AdultTriage adult_triage_outcome(const AdultNeedTables& t, int provision, int se
   return AdultTriage::Indicated;
 }
 
-AdultNeedShares adult_need_stationary(const AdultNeedTables& t, double s, double e, int network, bool low_literate) {
+AdultNeedShares adult_need_stationary(const AdultNeedTables& t, double s, double e, int network, bool low_literate,
+                                      double death) {
   AdultNeedCase c;
   c.network = network;
   c.low_literate = low_literate;
   const double a = adult_help_seeking(t, c) * (1.0 - t.refusal[0]);
-  const double r = t.recovery[0] * t.network_recovery_rr[network];
+  const double r = t.recovery[0] * t.network_recovery_rr[network] + death;
   if (a + r <= 0) return {s > 0 ? 1.0 : 0.0, 0.0};  // a need that never ends: everyone ends up with it
   const double unmet = s / (a + r), held = unmet * a / e;
   const double none = 1.0 / (1.0 + unmet + held);

@@ -77,9 +77,11 @@ AdultTriage adult_triage_outcome(const AdultNeedTables& t, int provision, int se
 /// need is unmet, and the provision is held, given its start hazard s and exit hazard e
 /// (matched care, no escalation, unlimited triage and places): none -> unmet at s, unmet ->
 /// held at a = help-seeking x (1 - refusal), unmet -> none at recovery r, held -> none at e.
+/// `death`: the monthly mortality, a further exit from an unmet need (include it in e too).
 struct AdultNeedShares {
   double unmet = 0, held = 0;
 };
-AdultNeedShares adult_need_stationary(const AdultNeedTables& t, double s, double e, int network, bool low_literate);
+AdultNeedShares adult_need_stationary(const AdultNeedTables& t, double s, double e, int network, bool low_literate,
+                                      double death = 0);
 
 }  // namespace zorgsim::models

@@ -216,20 +216,22 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       std::uint16_t adult_need = 0;
       if (y >= 18 && origin == Origin::Initial) {
         const int vi = trait::vulnerability_index(m.traits), band = adult_band(y);
-        // Holding shares with the Wlz takeover as a further exit from home care; the Wlz share
+        // Holding shares with death, and the Wlz takeover of home care, as further exits (a
+        // stationary state without them would overstate older adults' holdings); the Wlz share
         // from home care's inflow against deaths in the Wlz (wlz_stationary).
         const double w = t.wlz.takeover[band];
+        const auto& q = (m.traits & trait::female) ? t.params.demography.mortality_female
+                                                   : t.params.demography.mortality_male;
+        const double monthly = monthly_from_annual_probability(q[mortality_band(y)]);
         std::array<double, wmo_provision_count> held{};
         double none_home = 1;
         for (int k = 0; k < wmo_provision_count; ++k) {
           const bool home = (wlz_home_care >> k) & 1;
-          held[k] = initial_holding_probability(t.wmo, t.adult_need, k, band, vi, income, network, home ? w : 0.0);
+          held[k] = initial_holding_probability(t.wmo, t.adult_need, k, band, vi, income, network, home ? w : 0.0,
+                                                monthly);
           if (home) none_home *= 1 - held[k];
         }
         if (w > 0) {
-          const bool female = m.traits & trait::female;
-          const auto& q = female ? t.params.demography.mortality_female : t.params.demography.mortality_male;
-          const double monthly = monthly_from_annual_probability(q[mortality_band(y)]);
           const double ageing = band == 2 ? 1.0 / 120 : 0.0;  // 65-74 age into 75+
           wlz = prng.uniform01() < wlz_stationary(1 - none_home, w, monthly, t.wlz.mortality_rr, ageing);
         }
@@ -241,9 +243,9 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
         double edge = 0;
         for (int k = 1; k < wmo_provision_count && !adult_need && !wlz; ++k) {
           if ((wmo >> k) & 1) continue;
-          const double e = t.wmo.exit[k] + ((wlz_home_care >> k) & 1 ? w : 0.0);
+          const double e = t.wmo.exit[k] + ((wlz_home_care >> k) & 1 ? w : 0.0) + monthly;
           const AdultNeedShares sh = adult_need_stationary(t.adult_need, start_hazard(t.wmo, k, band, vi, income, network),
-                                                           e, network, m.traits & trait::low_literacy);
+                                                           e, network, m.traits & trait::low_literacy, monthly);
           if (u < (edge += sh.unmet / (1.0 - sh.held))) adult_need = static_cast<std::uint16_t>(k);
         }
       }

@@ -53,12 +53,13 @@ double start_hazard(const WmoTables& t, int p, int band, int vulnerabilities, in
 }
 
 double initial_holding_probability(const WmoTables& t, const AdultNeedTables& a, int p, int band,
-                                   int vulnerabilities, int income, int network, double extra_exit) {
+                                   int vulnerabilities, int income, int network, double extra_exit,
+                                   double death) {
   const double s = start_hazard(t, p, band, vulnerabilities, income, network);
-  const double e = t.exit[p] + extra_exit;
+  const double e = t.exit[p] + extra_exit + death;
   if (p == 0) return s / (s + e);
   const bool low_literate = vulnerabilities & 8;  // trait::vulnerability_index: low literacy is bit 3
-  return adult_need_stationary(a, s, e, network, low_literate).held;
+  return adult_need_stationary(a, s, e, network, low_literate, death).held;
 }
 
 int wmo_tier(std::uint8_t held) {

@@ -57,9 +57,11 @@ double start_hazard(const WmoTables& t, int p, int band, int vulnerabilities, in
 /// Probability that a synthesised adult holds provision p at the start: for general support
 /// the stationary occupancy s / (s + e) of its two-state chain; for a bespoke provision the
 /// held share of its three-state chain with the unmet need between (adult_need_stationary).
-/// `extra_exit`: a further monthly exit from the provision (the Wlz takeover of home care).
+/// `extra_exit`: a further monthly exit from the provision (the Wlz takeover of home care);
+/// `death`: the person's monthly mortality, which ends an unmet need and a holding alike.
 double initial_holding_probability(const WmoTables& t, const AdultNeedTables& a, int p, int band,
-                                   int vulnerabilities, int income, int network, double extra_exit = 0);
+                                   int vulnerabilities, int income, int network, double extra_exit = 0,
+                                   double death = 0);
 
 /// Whether a household with these holdings pays the Wmo co-payment (bespoke care at home).
 inline bool pays_copayment(std::uint8_t held) {

@@ -86,4 +86,9 @@ TEST_CASE("tiers, co-payment and initial holding", "[unit][wmo]") {
   const double s = 0.002, e = 0.1, reach = 0.4, r = 0.1;
   const double unmet = s / (reach + r), held = unmet * reach / e;
   CHECK(initial_holding_probability(t, a, 1, 0, 0, 3, 1) == Approx(held / (1 + unmet + held)));
+  // death (q) ends an unmet need and a holding alike; the takeover (w) only the holding
+  const double q = 0.01, w = 0.02;
+  const double unmet_d = s / (reach + r + q), held_d = unmet_d * reach / (e + w + q);
+  CHECK(initial_holding_probability(t, a, 1, 0, 0, 3, 1, w, q) == Approx(held_d / (1 + unmet_d + held_d)));
+  CHECK(initial_holding_probability(t, a, 0, 0, 0, 3, 1, 0, q) == Approx(0.001 / (0.001 + 0.1 + q)));
 }
