@@ -325,6 +325,8 @@ const std::vector<sim::SummaryColumn>& summary_columns() {
       {"W:gen", "wmo.persons_by_tier", {1}, 1, 0},
       {"W:bespoke", "wmo.persons_by_tier", {2}, 1, 0},
       {"W:BW/MO", "wmo.persons_by_tier", {3}, 1, 0},
+      {"W:unmet", "wmo.unmet_need_by_status", {}, 1, 0},
+      {"Wlz", "wlz.persons_by_age_band", {}, 1, 0},
       {"waiting", "provisions.waiting", {}, 1, 0},
       {"P:welfare hh", "welfare.households", {}, 1, 0},
       {"EUR M Jeugd", "cost.by_law", {0}, 1e-6, 1},
