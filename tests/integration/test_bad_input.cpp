@@ -75,6 +75,13 @@ TEST_CASE("shares that do not sum to one", "[integration][bad-input]") {
          "shares.yaml:2:18: population.network_share: shares must sum to 1");
 }
 
+TEST_CASE("an unknown or missing crisis provision for adult needs", "[integration][bad-input]") {
+  expect(run_bad("crisis", "wmo:\n  crisis_provision: [household_help, nursing_home, begeleiding, aids, protected_living, shelter]\n"),
+         "crisis.yaml:2:21: wmo.crisis_provision: unknown bespoke Wmo provision \"nursing_home\"");
+  expect(run_bad("crisis_short", "wmo:\n  crisis_provision: [household_help]\n"),
+         "crisis_short.yaml:2:21: wmo.crisis_provision: needs one provision per bespoke Wmo provision (6)");
+}
+
 TEST_CASE("unknown care model and a list's plausible ranges that do not fit", "[integration][bad-input]") {
   expect(run_bad("care_model", "access:\n  care_model: mixed\n"),
          "care_model.yaml:2:15: access.care_model: must be \"matched\" or \"stepped\" (got \"mixed\")");
