@@ -1,5 +1,5 @@
 #pragma once
-// The Wlz takeover (Wet langdurige zorg): an older adult (65+) whose home care under the Wmo
+// The Wlz takeover (Wet langdurige zorg): an adult (65+ in the default) whose home care under the Wmo
 // (household help, begeleiding or day activities) no longer suffices needs permanent 24-hour
 // care, which the Wlz provides (voorliggend: the Wmo then stops). Each month such a holder
 // moves to the Wlz with wmo.wlz_takeover[adult band]; all Wmo provisions, any unmet Wmo need
