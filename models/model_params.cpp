@@ -304,7 +304,8 @@ void declare_access(const Declarer<AccessParams>& d) {
 
 void declare_wmo_provision(const Declarer<WmoProvisionParams>& d, const std::string& dutch) {
   d.reals("start", &WmoProvisionParams::start,
-          {"probability per month", 0, per_month_max, "Start of the provision for an adult without it, by age band",
+          {"probability per month", 0, per_month_max, "For an adult without the provision: general support, its start; a bespoke provision (household help .. "
+           "shelter), the onset of a need for it, met through help-seeking and the local team; by age band",
            dutch, adult_bands});
   d.real("duration", &WmoProvisionParams::duration, {"months", 1, 1200, "Mean duration of the provision", ""});
   d.reals("vulnerability_rr", &WmoProvisionParams::vulnerability_rr,
@@ -332,7 +333,7 @@ void declare_wmo(const Declarer<WmoParams>& d) {
   d.boolean("capacity_limited", &WmoParams::capacity_limited,
             {"-", {}, {},
              "Places of bespoke Wmo provisions (household help .. shelter) are limited by the catalogue's "
-             "provisions.<id>.places; starts become requests on a waiting list",
+             "provisions.<id>.places; indicated provisions become requests on a waiting list",
              "capaciteit / wachtlijst Wmo"});
   d.reals("need_escalation", &WmoParams::need_escalation,
           {"probability per month", 0, per_month_max,

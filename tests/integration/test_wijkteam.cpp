@@ -55,19 +55,8 @@ TEST_CASE("limited capacity: never exceeded, moderate needs first, exact account
   opts.push_back("access.wijkteam_fte=12");
   const sim::RunResult r = test::run(test::config(opts), 2);
   check_queue_accounting(r);
-  const double capacity = std::llround(12 * 8 * 0.3);
-  int months_with_light_assessed = 0;
-  for (int rep = 0; rep < r.replicates; ++rep)
-    for (int m = 0; m < r.months; ++m) {
-      INFO("replicate " << rep << " month " << m);
-      CHECK(col_sum(r, rep, m, "wijkteam.assessments", 0, 2) <= capacity);
-      CHECK(col_sum(r, rep, m, "wijkteam.assessment_capacity", 0, 1) == capacity);
-      // a light need is assessed only when no moderate one is left waiting
-      if (col_sum(r, rep, m, "wijkteam.assessments", 0, 1) > 0) {
-        ++months_with_light_assessed;
-        CHECK(col_sum(r, rep, m, "wijkteam.queue", 1, 2) == 0);
-      }
-    }
+  // never above capacity; a light need is assessed only when no moderate one is left waiting
+  const int months_with_light_assessed = test::check_team_capacity(r, "wijkteam.", std::llround(12 * 8 * 0.3));
   CHECK(total(r, "wijkteam.assessments", 0, 2) > 0);
   CHECK(col_sum(r, 0, r.months - 1, "wijkteam.queue", 0, 1) > 50);  // the light needs pile up
   CHECK(months_with_light_assessed > 0);  // the priority check above was exercised

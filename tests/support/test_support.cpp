@@ -47,6 +47,21 @@ double total(const sim::RunResult& r, const std::string& name, int from, int to)
   return s;
 }
 
+int check_team_capacity(const sim::RunResult& r, const std::string& prefix, double capacity) {
+  int lower_assessed = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      INFO(prefix << " replicate " << rep << " month " << m);
+      CHECK(col_sum(r, rep, m, prefix + "assessments", 0, 2) <= capacity);
+      CHECK(col_sum(r, rep, m, prefix + "assessment_capacity", 0, 1) == capacity);
+      if (col_sum(r, rep, m, prefix + "assessments", 0, 1) > 0) {
+        ++lower_assessed;
+        CHECK(col_sum(r, rep, m, prefix + "queue", 1, 2) == 0);
+      }
+    }
+  return lower_assessed;
+}
+
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads) {
   sim::RunResult one = run(c, 1);
   for (int n : threads) {

@@ -21,6 +21,14 @@ double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name,
 /// Sum of categories [from, to) of an indicator over all months and replicates.
 double total(const sim::RunResult& r, const std::string& name, int from, int to);
 
+/// A local team with limited capacity, every month of every replicate: its assessments
+/// (categories 0, 1 of `prefix + "assessments"`) never exceed `capacity`, the capacity output
+/// (`prefix + "assessment_capacity"`) equals it, and the lower level (category 0) is assessed
+/// only in months when no request of the higher level (category 1 of `prefix + "queue"`) is
+/// left waiting. Returns how many months the lower level was assessed in (so a caller can check
+/// that the priority check was exercised).
+int check_team_capacity(const sim::RunResult& r, const std::string& prefix, double capacity);
+
 /// Runs `c` with one thread and with each of `threads`, checking that every monthly value is
 /// bit-identical (the reproducibility rule); returns the one-thread result.
 sim::RunResult check_thread_independent(const app::Configuration& c, const std::vector<int>& threads);
