@@ -61,6 +61,20 @@ inline constexpr auto age_band_table = [] {
 }();
 inline int age_band(int years) { return age_band_table[years < 127 ? years : 127]; }
 
+/// Adult age groups of the synthesis (years, inclusive): the CBS five-year groups from 18,
+/// so that the age pyramid within the calibration bands (and its ageing) can be configured.
+inline constexpr int adult_age_group_count = 16;
+inline constexpr std::array<int, 16> adult_age_group_lo = {18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
+inline constexpr std::array<int, 16> adult_age_group_hi = {19, 24, 29, 34, 39, 44, 49, 54, 59, 64, 69, 74, 79, 84, 89, 99};
+inline constexpr std::array<std::string_view, 16> adult_age_group_names = {
+    "18-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54",
+    "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90-99"};
+
+/// CBS five-year age groups (0-4, 5-9, ..., 85-89, 90+), by sex: for comparing the
+/// simulated population with CBS figures and forecasts (StatLine 03759ned, Primos).
+inline constexpr int age_group_count = 19;
+inline int age_group(int years) { return years >= 90 ? 18 : years / 5; }
+
 /// Youth-care states (Jeugdwet). Tier: 0 self-reliant, 1 general provision,
 /// 2 bespoke ambulant care, 3 out-of-home placement (forms 3..6).
 enum class YouthState : std::uint8_t {

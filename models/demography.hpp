@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "models/categories.hpp"
 #include "models/model_params.hpp"
 
 namespace zorgsim::models {
@@ -22,7 +23,10 @@ struct DemographyTables {
   std::uint32_t male_at_birth = 0;
 };
 
-DemographyTables prepare_demography(const DemographyParams& p);
+/// `outside_wlz[adult band]` scales adults' mortality (see mortality_outside_wlz); 1 = the
+/// configured tables unchanged.
+DemographyTables prepare_demography(const DemographyParams& p,
+                                    const std::array<double, adult_band_count>& outside_wlz = {1, 1, 1, 1});
 
 /// Death this month: the demography lane word below the death threshold.
 inline bool dies(const DemographyTables& t, bool female, int years, std::uint32_t word) {

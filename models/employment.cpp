@@ -1,5 +1,6 @@
 #include "models/employment.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -64,11 +65,18 @@ double employment_hazard(const EmploymentTables& t, bool employed, int group) {
 
 double employed_adults_per_debt_free_household(const EmploymentTables& t, const PopulationParams& p) {
   // Adults per household type (other: two); families' adults are of working age; heads of the
-  // other households by the age weights (65-74: two of ten years below 67).
+  // other households by the age-group weights, uniform within a group (the share of a
+  // group's years below the pension age counts).
   constexpr std::array<double, household_type_count> adults = {1, 2, 2, 1, 2};
-  const auto& w = p.adult_age_band_weight;
+  const auto& w = p.adult_age_group_weight;
   const double all = std::accumulate(w.begin(), w.end(), 0.0);
-  const double working = all > 0 ? (w[0] + w[1] + w[2] + w[3] + 0.2 * w[4]) / all : 0.0;
+  const double pension_years = t.max_age_months / 12.0;
+  double below = 0;
+  for (std::size_t g = 0; g < w.size() && g < adult_age_group_lo.size(); ++g) {
+    const double lo = adult_age_group_lo[g], hi = adult_age_group_hi[g] + 1.0;
+    below += w[g] * std::clamp((pension_years - lo) / (hi - lo), 0.0, 1.0);
+  }
+  const double working = all > 0 ? below / all : 0.0;
   // Children 18-29 living at home work too: family households' mean children x the share of
   // them aged 18+ (population.child_age_weight over ages 0-29).
   double children = 0, adult_share = 0;

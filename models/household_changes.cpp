@@ -48,7 +48,7 @@ PendingPartner partner_for(const ModelTables& t, const Persons& ps, std::size_t 
   const int y = age / 12;
   if (rng.uniform01() < p.lvb_prevalence) traits |= trait::lvb;
   if (rng.uniform01() < p.psychiatric_prevalence) traits |= trait::psychiatric;
-  if (rng.uniform01() < p.physical_limitation_by_adult_band[adult_band(y)]) traits |= trait::physical;
+  if (rng.uniform01() < t.frailty.prevalence[static_cast<std::size_t>(std::min(y, 127))]) traits |= trait::physical;
   if (rng.uniform01() < p.low_literacy_prevalence) traits |= trait::low_literacy;
   // Employed with the stationary probability of the partner's group (not in a household on welfare).
   const int group = employment_group(trait::vulnerable(traits), has_problematic_debts(hh.debt[h]));
@@ -359,7 +359,7 @@ void commit_household_changes(const ModelTables& t, Block& b, const sim::StepCon
   }
   std::swap(b.persons, spare);
   if (!b.arrivals.empty()) {  // households moving in
-    HouseholdDraws draws(t.params.population, t.params.migration.arrival_adult_age_band_weight);
+    HouseholdDraws draws(t.params.population, t.params.migration.arrival_adult_age_group_weight);
     for (std::uint64_t id : b.arrivals) {
       const std::size_t before = b.persons.size();
       append_household(t, draws, ctx.key, ctx.month_index, id, Origin::Arrival, b);

@@ -9,6 +9,14 @@ namespace {
 using sim::Aggregation;
 using sim::IndicatorSpec;
 
+std::vector<std::string> sex_age_group_names() {
+  std::vector<std::string> v;
+  for (const char* sex : {"men_", "women_"})
+    for (int g = 0; g < age_group_count; ++g)
+      v.push_back(sex + (g + 1 < age_group_count ? std::to_string(5 * g) + "-" + std::to_string(5 * g + 4) : "90+"));
+  return v;
+}
+
 const std::vector<std::string> tiers = {"tier0_self_reliant", "tier1_general", "tier2_bespoke", "tier3_heavy"};
 
 std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, const std::vector<std::string>& provisions) {
@@ -30,6 +38,15 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "moved out)",
        "huishoudensdynamiek", {"left_home", "separated", "partner_moved_in", "arrived", "departed", "dissolved"}});
   set(Ind::PersonsByAge, {"population.persons_by_age", "persons", S, "Inhabitants by age band (years)", "leeftijdsopbouw", names(age_band_names)});
+  set(Ind::PersonsBySexAge, {"population.persons_by_sex_and_age_group", "persons", S,
+       "Inhabitants by sex and five-year age group (men_0-4 ... men_90+, women_0-4 ... women_90+)",
+       "bevolking naar geslacht en leeftijd (5-jaarsgroepen)", sex_age_group_names()});
+  set(Ind::PhysicalLimitation, {"population.physical_limitation_by_adult_band", "persons", S,
+       "Adults with a physical limitation by age band (acquired at birthdays with age, see population.physical_limitation_by_adult_band)",
+       "volwassenen met een lichamelijke beperking", names(adult_band_names)});
+  set(Ind::PhysicalLimitationOnsets, {"population.physical_limitation_onsets", "persons", F,
+       "Adults acquiring a physical limitation at a birthday (ageing and frailty; at 18 the adult traits are drawn), by age band",
+       "nieuwe lichamelijke beperkingen (ouderdom en kwetsbaarheid)", names(adult_band_names)});
   set(Ind::YouthStock, {"youth.stock_by_state", "persons", S,
        "Persons aged 0-22 by youth-care state at the end of the month; states 3-6 are out-of-home placements",
        "jeugdigen naar vorm van jeugdhulp (verblijf = uithuisplaatsing)", names(youth_state_names)});

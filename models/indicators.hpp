@@ -9,7 +9,7 @@
 namespace zorgsim::models {
 
 enum class Ind : int {
-  Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge,
+  Persons, Households, Births, Deaths, Immigrants, Emigrants, HouseholdEvents, PersonsByAge, PersonsBySexAge, PhysicalLimitation, PhysicalLimitationOnsets,
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthPlacementStarts,
   YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,

@@ -41,9 +41,10 @@ void declare_population(const Declarer<PopulationParams>& d) {
          {"years", 14, 60, "Youngest parent age at the birth of the oldest child at home", ""});
   d.real("parent_age_at_oldest_child_max", &PopulationParams::parent_age_at_oldest_child_max,
          {"years", 14, 60, "Oldest parent age at the birth of the oldest child at home", ""});
-  d.reals("adult_age_band_weight", &PopulationParams::adult_age_band_weight,
-          {"relative weight", 0, 1e6, "Age of the head of non-family households (single, couple, other)",
-           "leeftijd hoofdbewoner", {"18-22", "23-34", "35-49", "50-64", "65-74", "75-84", "85-99"}});
+  d.reals("adult_age_group_weight", &PopulationParams::adult_age_group_weight,
+          {"relative weight", 0, 1e6,
+           "Age group of the head of non-family households (single, couple, other; uniform within a group)",
+           "leeftijd hoofdbewoner", names(adult_age_group_names)});
   d.real("partner_age_gap_max", &PopulationParams::partner_age_gap_max,
          {"years", 0, 30, "Partner age = head age +- a uniform gap up to this many years", ""});
   d.texts("district_names", &PopulationParams::district_names,
@@ -119,9 +120,9 @@ void declare_migration(const Declarer<MigrationParams>& d) {
   d.reals("departure", &MigrationParams::departure,
           {"probability per year", 0, 1, "A household leaves the municipality, by the head's age", "vertrek",
            {"18-29", "30-44", "45-64", "65+"}});
-  d.reals("arrival_adult_age_band_weight", &MigrationParams::arrival_adult_age_band_weight,
-          {"relative weight", 0, 1e6, "Head ages of arriving non-family households (movers are young)", "",
-           {"18-22", "23-34", "35-49", "50-64", "65-74", "75-84", "85-99"}});
+  d.reals("arrival_adult_age_group_weight", &MigrationParams::arrival_adult_age_group_weight,
+          {"relative weight", 0, 1e6, "Head age groups of arriving non-family households (movers are young)", "",
+           names(adult_age_group_names)});
 }
 
 void declare_employment(const Declarer<EmploymentParams>& d) {
@@ -376,8 +377,14 @@ void declare_wmo(const Declarer<WmoParams>& d) {
            "24-hour care and moves to the Wlz: the Wmo provisions, any unmet Wmo need and waiting end; by age band",
            "Wlz voorliggend (blijvend 24 uur zorg in de nabijheid)", adult_bands});
   d.real("wlz_mortality_rr", &WmoParams::wlz_mortality_rr,
-         {"relative rate", 1, 20, "Mortality of a person in the Wlz relative to the population's at the same age and sex",
+         {"relative rate", 1, 20, "Mortality of a person in the Wlz relative to others of the same age and sex outside it",
           "sterfte in de Wlz"});
+  d.reals("wlz_population_share", &WmoParams::wlz_population_share,
+          {"share", 0, 0.5,
+           "Share of each adult band in the Wlz in the population that demography.mortality_* describe: "
+           "outside the Wlz mortality is divided by (1 + share x (wlz_mortality_rr - 1)), so that the "
+           "population's mortality stays the configured one",
+           "aandeel Wlz-clienten in de bevolking", adult_bands});
   d.real("copayment_per_month", &WmoParams::copayment_per_month,
          {"EUR per household-month", 0, 1e4,
           "Flat co-payment per household-month when a member holds a provision with co_payment \"wmo\"",
@@ -730,8 +737,13 @@ void validate(const ModelParams& p, const sim::ResolvedParams& w, sim::Diagnosti
   check_sum(p.youth.placement_form_share, "youth.placement_form_share", w, diags);
   check_sum(p.welfare.exit_income_share, "welfare.exit_income_share", w, diags);
   check_positive_sum(pop.child_age_weight, "population.child_age_weight", w, diags);
-  check_positive_sum(pop.adult_age_band_weight, "population.adult_age_band_weight", w, diags);
-  check_positive_sum(p.migration.arrival_adult_age_band_weight, "migration.arrival_adult_age_band_weight", w, diags);
+  check_positive_sum(pop.adult_age_group_weight, "population.adult_age_group_weight", w, diags);
+  check_positive_sum(p.migration.arrival_adult_age_group_weight, "migration.arrival_adult_age_group_weight", w, diags);
+  // A physical limitation, once acquired, stays (frailty.hpp): the prevalence cannot fall with age.
+  for (std::size_t b = 1; b < pop.physical_limitation_by_adult_band.size(); ++b)
+    if (pop.physical_limitation_by_adult_band[b] < pop.physical_limitation_by_adult_band[b - 1])
+      diags.add(w.where("population.physical_limitation_by_adult_band"), "population.physical_limitation_by_adult_band",
+                "must not decrease with age (a limitation, once acquired, stays)");
   const std::size_t nd = pop.district_names.size();
   if (pop.district_household_share.size() != nd)
     diags.add(w.where("population.district_household_share"), "population.district_household_share",

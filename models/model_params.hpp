@@ -20,7 +20,7 @@ struct PopulationParams {
   std::vector<double> child_age_weight;         // children living at home, ages 0..29
   double parent_age_at_oldest_child_min = 0;    // years
   double parent_age_at_oldest_child_max = 0;
-  std::vector<double> adult_age_band_weight;    // heads of non-family households, 7 bands
+  std::vector<double> adult_age_group_weight;   // heads of non-family households, 16 age groups
   double partner_age_gap_max = 0;               // years, partner = head +- uniform gap
   std::vector<std::string> district_names;
   std::vector<double> district_household_share;
@@ -52,7 +52,7 @@ struct DemographyParams {
 struct MigrationParams {
   double arrivals = 0;                   // households arriving per year, as a fraction of the base-year households
   std::vector<double> departure;         // annual probability a household leaves, by head age 18-29, 30-44, 45-64, 65+
-  std::vector<double> arrival_adult_age_band_weight;  // head ages of arriving non-family households
+  std::vector<double> arrival_adult_age_group_weight;  // head ages of arriving non-family households
 };
 
 struct YouthParams {
@@ -144,7 +144,8 @@ struct WmoParams {
   bool bridging_general = false;         // general support while waiting for a place
   // The Wlz takeover (wlz.hpp).
   std::vector<double> wlz_takeover;      // per month, holders of Wmo home care, by adult band
-  double wlz_mortality_rr = 1;           // mortality in the Wlz relative to the population's
+  double wlz_mortality_rr = 1;           // mortality in the Wlz relative to others of the same age and sex
+  std::vector<double> wlz_population_share;  // share of the population in the Wlz that mortality tables average over
   const WmoProvisionParams& provision(int p) const;
 };
 

@@ -13,7 +13,9 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (const ProvisionParams& q : p.provisions) provision_ids.push_back(q.id);
   t.layout = IndicatorLayout(p.population.district_names, provision_ids);
   t.provisions = prepare_provisions(p.provisions, p.money.price_base_year, p.money.indexation_per_year, 1.0);
-  t.demography = prepare_demography(p.demography);
+  t.wlz = prepare_wlz(p.wmo, p.demography);  // first: mortality outside the Wlz depends on it
+  t.demography = prepare_demography(p.demography, t.wlz.outside);
+  t.frailty = prepare_frailty(p.population.physical_limitation_by_adult_band);
   t.youth = prepare_youth(p.youth, p.access);
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
@@ -29,7 +31,6 @@ ModelTables prepare_tables(const ModelParams& p) {
   for (int i = 0; i < 4; ++i) t.departure[i] = monthly_from_annual_probability(p.migration.departure[i]);
   t.arrivals_per_month = p.migration.arrivals / 12.0;
   t.adult_need = prepare_adult_need(p.wmo, p.access);
-  t.wlz = prepare_wlz(p.wmo, p.demography);
   if (p.access.triage_limited) {
     t.triage_capacity = std::llround(p.access.wijkteam_fte * p.access.assessments_per_fte_month);
     t.wmo_triage_capacity = std::llround(p.access.wmo_fte * p.access.assessments_per_fte_month);

@@ -9,6 +9,7 @@
 #include "models/debts.hpp"
 #include "models/demography.hpp"
 #include "models/employment.hpp"
+#include "models/frailty.hpp"
 #include "models/indicators.hpp"
 #include "models/model_params.hpp"
 #include "models/provisions.hpp"
@@ -27,6 +28,7 @@ struct ModelTables {
   WmoTables wmo;
   AdultNeedTables adult_need;
   WlzTables wlz;
+  FrailtyTables frailty;
   WelfareTables welfare;
   EmploymentTables employment;
   DebtTables debts;

@@ -35,6 +35,28 @@ void draw_person_words(const Block& b, const sim::StepContext& ctx, std::vector<
     words[i] = sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::PersonMonth));
 }
 
+// ---- ageing and frailty (frailty.hpp): adult vulnerabilities at 18, limitations with age --
+void birthday(const ModelTables& t, Persons& ps, std::size_t i, const sim::StepContext& ctx, Tally& tally) {
+  const int age = ps.age_months[i];
+  if (age % 12 != 0 || age < 18 * 12) return;
+  std::uint8_t& traits = ps.traits[i];
+  if (age > 18 * 12 && (traits & trait::physical)) return;  // nothing left to acquire
+  sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Birthday));
+  if (age == 18 * 12) {  // drawn as a child: the adult vulnerabilities, as the synthesis draws them
+    const PopulationParams& p = t.params.population;
+    const double u_psychiatric = rng.uniform01(), u_literacy = rng.uniform01(), u_physical = rng.uniform01();
+    if (u_psychiatric < p.psychiatric_prevalence) traits |= trait::psychiatric;
+    if (u_literacy < p.low_literacy_prevalence) traits |= trait::low_literacy;
+    if (u_physical < t.frailty.prevalence[18]) {
+      traits |= trait::physical;
+      tally.add(Ind::PhysicalLimitationOnsets, 0, 1);
+    }
+  } else if (frailty_onset(t.frailty, age / 12, rng())) {
+    traits |= trait::physical;
+    tally.add(Ind::PhysicalLimitationOnsets, adult_band(age / 12), 1);
+  }
+}
+
 // ---- phase: youth care at 18 and 23 (the 18-/18+ cliff) ----------------------------
 void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::StepContext& ctx, Tally& tally) {
   const int age = ps.age_months[i];
@@ -138,6 +160,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
         b.births.push_back({static_cast<std::uint32_t>(h), newborn_id(ps.id[i], ctx.month_index), traits, need});
       }
       if (ps.age_months[i] < gone - 1) ++ps.age_months[i];
+      birthday(t, ps, i, ctx, tally);
       youth_cliff(t, ps, i, ctx, tally);
     }
     if (parent_died) bereavement(t, b, h, ctx, tally);
@@ -589,7 +612,7 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
 void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
   const Households& hh = b.households;
   Persons& ps = b.persons;
-  long long persons = 0, by_age[age_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
+  long long persons = 0, by_age[age_band_count] = {}, by_sex_age[2 * age_group_count] = {}, physical[adult_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
   long long waiting[5] = {}, waiting_by_duration[4] = {}, waiting_by_income[income_class_count] = {};
   long long care_year_adults = 0, placed_year = 0, protected_children[2] = {};
   long long wmo_clients[wmo_provision_count] = {}, wmo_tier[4] = {}, any_bespoke = 0, wmo_waiting[6] = {};
@@ -610,6 +633,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
       ++by_age[age_band(y)];
+      ++by_sex_age[((ps.traits[i] & trait::female) ? age_group_count : 0) + age_group(y)];
+      if (y >= 18 && (ps.traits[i] & trait::physical)) ++physical[adult_band(y)];
       if (y < 23) {
         const int s = youth_state(ps, i);
         ++youth_stock[s];
@@ -677,6 +702,8 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::Persons, static_cast<double>(persons));
   tally.add(Ind::Households, static_cast<double>(hh.count()));
   for (int a = 0; a < age_band_count; ++a) tally.add(Ind::PersonsByAge, a, static_cast<double>(by_age[a]));
+  for (int a = 0; a < 2 * age_group_count; ++a) tally.add(Ind::PersonsBySexAge, a, static_cast<double>(by_sex_age[a]));
+  for (int a = 0; a < adult_band_count; ++a) tally.add(Ind::PhysicalLimitation, a, static_cast<double>(physical[a]));
   for (int s = 0; s < youth_state_count; ++s) {
     tally.add(Ind::YouthStock, s, static_cast<double>(youth_stock[s]));
     tally.add(Ind::YouthTier, youth_tier(s), static_cast<double>(youth_stock[s]));

@@ -17,9 +17,6 @@ using boost::random::bernoulli_distribution;
 using boost::random::discrete_distribution;
 using boost::random::uniform_int_distribution;
 
-constexpr int adult_band_lo[7] = {18, 23, 35, 50, 65, 75, 85};
-constexpr int adult_band_hi[7] = {22, 34, 49, 64, 74, 84, 99};
-
 struct Member {
   int age_months;
   std::uint8_t traits;
@@ -35,18 +32,18 @@ using Draws = HouseholdDraws;
 int months_within_year(sim::KeyedStream& rng) { return uniform_int_distribution<int>(0, 11)(rng); }
 
 int adult_age_months(Draws& d, sim::KeyedStream& rng) {
-  const int band = d.adult_band(rng);
-  const int y = uniform_int_distribution<int>(adult_band_lo[band], adult_band_hi[band])(rng);
+  const auto g = static_cast<std::size_t>(d.adult_group(rng));
+  const int y = uniform_int_distribution<int>(adult_age_group_lo[g], adult_age_group_hi[g])(rng);
   return y * 12 + months_within_year(rng);
 }
 
-std::uint8_t person_traits(const PopulationParams& p, bool female, Role role, int years,
+std::uint8_t person_traits(const PopulationParams& p, const FrailtyTables& frailty, bool female, Role role, int years,
                            sim::KeyedStream& rng) {
   std::uint8_t t = trait::with_role(female ? trait::female : 0, role);
   if (bernoulli_distribution<double>(p.lvb_prevalence)(rng)) t |= trait::lvb;
   if (years >= 18) {
     if (bernoulli_distribution<double>(p.psychiatric_prevalence)(rng)) t |= trait::psychiatric;
-    if (bernoulli_distribution<double>(p.physical_limitation_by_adult_band[adult_band(years)])(rng))
+    if (bernoulli_distribution<double>(frailty.prevalence[static_cast<std::size_t>(std::min(years, 127))])(rng))
       t |= trait::physical;
     if (bernoulli_distribution<double>(p.low_literacy_prevalence)(rng)) t |= trait::low_literacy;
   }
@@ -107,11 +104,44 @@ std::vector<Member> make_members(const PopulationParams& p, double p_male_at_bir
   return m;
 }
 
+// Probability of holding Wmo home care outside the Wlz at an age (adult band, monthly death).
+double home_care_share(const ModelTables& t, int band, int vi, int income, int network, double death) {
+  double none = 1;
+  for (int k = 0; k < wmo_provision_count; ++k)
+    if ((wlz_home_care >> k) & 1)
+      none *= 1 - initial_holding_probability(t.wmo, t.adult_need, k, band, vi, income, network,
+                                              t.wlz.takeover[band], death);
+  return 1 - none;
+}
+
+// Probability that an adult of this age is in the Wlz: the cohort recursion (wlz_cohort_share)
+// over the ages since 18, with the person's covariates (their current vulnerabilities: an
+// approximation for a limitation acquired on the way).
+double initial_wlz_share(const ModelTables& t, bool female, int age_months, int vi, int income, int network) {
+  const auto& q = female ? t.params.demography.mortality_female : t.params.demography.mortality_male;
+  double share = 0;
+  int rates_band = -1, rates_mortality_band = -1;
+  WlzMonthRates r;
+  for (int a = 18; a * 12 <= age_months; ++a) {
+    const int band = adult_band(a), mb = mortality_band(a);
+    if (share == 0 && t.wlz.takeover[band] == 0) continue;  // nobody in the Wlz yet
+    if (band != rates_band || mb != rates_mortality_band) {
+      const double death = monthly_from_annual_probability(q[mb]) * t.wlz.outside[band];
+      const double w = t.wlz.takeover[band];
+      r = {w > 0 ? w * home_care_share(t, band, vi, income, network, death) : 0.0, death,
+           std::min(1.0, death * t.wlz.mortality_rr)};
+      rates_band = band, rates_mortality_band = mb;
+    }
+    share = wlz_cohort_share(share, r, std::min(12, age_months - a * 12));
+  }
+  return share;
+}
+
 }  // namespace
 
 void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month_index,
                       std::uint64_t first_household, std::uint32_t count, Block& block) {
-  HouseholdDraws d(t.params.population, t.params.population.adult_age_band_weight);
+  HouseholdDraws d(t.params.population, t.params.population.adult_age_group_weight);
   block = Block{};
   block.households.id.reserve(count);
   block.persons.id.reserve(count * 3);
@@ -169,7 +199,7 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
       const std::uint64_t pid = hid * 16 + i;
       sim::KeyedStream prng(key, pid, static_cast<std::uint32_t>(month_index), id(Stream::SynthesisPerson));
       const int y = m.age_months / 12;
-      std::uint8_t tr = person_traits(p, m.traits & trait::female, trait::role(m.traits), y, prng);
+      std::uint8_t tr = person_traits(p, t.frailty, m.traits & trait::female, trait::role(m.traits), y, prng);
       // Employment starts in its stationary state, by vulnerability and the household's debts.
       const int group = employment_group(trait::vulnerable(tr), debt >= DebtState::Problematic);
       if (y >= 18 && m.age_months < t.employment.max_age_months && !on_welfare &&
@@ -191,8 +221,8 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
         YouthCovariates c{income, network, type == HouseholdType::SingleParent, vulnerable_parent,
                           has_problematic_debts(static_cast<std::uint8_t>(debt)),
                           static_cast<bool>(m.traits & trait::lvb), low_literate_parent};
-        // The stationary position (months of unmet need start at 0; the queue starts empty).
-        const auto& cum = t.youth.initial[std::min(youth_band(y), 2)][c.index()];
+        // The position of a cohort born self-reliant, at this age (months of unmet need start at 0; the queue starts empty).
+        const auto& cum = t.youth.initial[static_cast<std::size_t>(std::min(y, 17))][c.index()];
         const double u = prng.uniform01();
         int pos = static_cast<int>(std::upper_bound(cum.begin(), cum.end(), u) - cum.begin());
         pos = std::min(pos, youth_position_count - 1);
@@ -218,23 +248,19 @@ void append_household(const ModelTables& t, HouseholdDraws& d, const sim::Random
         const int vi = trait::vulnerability_index(m.traits), band = adult_band(y);
         // Holding shares with death, and the Wlz takeover of home care, as further exits (a
         // stationary state without them would overstate older adults' holdings); the Wlz share
-        // from home care's inflow against deaths in the Wlz (wlz_stationary).
+        // from the cohort recursion over the person's past ages (initial_wlz_share).
         const double w = t.wlz.takeover[band];
         const auto& q = (m.traits & trait::female) ? t.params.demography.mortality_female
                                                    : t.params.demography.mortality_male;
-        const double monthly = monthly_from_annual_probability(q[mortality_band(y)]);
+        const double monthly = monthly_from_annual_probability(q[mortality_band(y)]) * t.wlz.outside[band];
         std::array<double, wmo_provision_count> held{};
-        double none_home = 1;
         for (int k = 0; k < wmo_provision_count; ++k) {
           const bool home = (wlz_home_care >> k) & 1;
           held[k] = initial_holding_probability(t.wmo, t.adult_need, k, band, vi, income, network, home ? w : 0.0,
                                                 monthly);
-          if (home) none_home *= 1 - held[k];
         }
-        if (w > 0) {
-          const double ageing = band == 2 ? 1.0 / 120 : 0.0;  // 65-74 age into 75+
-          wlz = prng.uniform01() < wlz_stationary(1 - none_home, w, monthly, t.wlz.mortality_rr, ageing);
-        }
+        const double in_wlz = initial_wlz_share(t, m.traits & trait::female, m.age_months, vi, income, network);
+        if (in_wlz > 0) wlz = prng.uniform01() < in_wlz;
         for (int k = 0; k < wmo_provision_count && !wlz; ++k)
           if (prng.uniform01() < held[k]) wmo |= static_cast<std::uint8_t>(1u << k);
         // At most one unmet need, for a provision not held: its stationary share given that

@@ -30,12 +30,12 @@ void synthesize_block(const ModelTables& t, const sim::RandomKey& key, int month
 
 /// The profile's distributions, set up once (adult ages differ for arriving households).
 struct HouseholdDraws {
-  boost::random::discrete_distribution<int> type, children, child_age, adult_band, district, income, network;
+  boost::random::discrete_distribution<int> type, children, child_age, adult_group, district, income, network;
   HouseholdDraws(const PopulationParams& p, const std::vector<double>& adult_weights)
       : type(p.household_type_share.begin(), p.household_type_share.end()),
         children(p.children_count_share.begin(), p.children_count_share.end()),
         child_age(p.child_age_weight.begin(), p.child_age_weight.end()),
-        adult_band(adult_weights.begin(), adult_weights.end()),
+        adult_group(adult_weights.begin(), adult_weights.end()),
         district(p.district_household_share.begin(), p.district_household_share.end()),
         income(p.income_share_non_welfare.begin(), p.income_share_non_welfare.end()),
         network(p.network_share.begin(), p.network_share.end()) {}

@@ -33,6 +33,7 @@ enum class Stream : std::uint32_t {
   AdultNeed = 20,     // an adult's unmet Wmo need: the month's transition (0), severity at onset (1) (entity: the adult)
   AdultTriage = 21,   // the local team's decision on an adult request: refusal (0), general support first (1)
   WlzTakeover = 22,   // a holder of Wmo home care moves to the Wlz (entity: the adult)
+  Birthday = 23,      // adult vulnerabilities at 18 (0-2), a physical limitation's onset later (0) (entity: the adult)
   // The provision catalogue: one stream per slot (base + slot) or per provision (base + index).
   ProvisionChoice = 200,  // + slot: which provision and Q at entry (words 0, 1)
   ProvisionReview = 300,  // + slot: re-evaluation (0), new Q (1), end of indication (2), stop (3)

@@ -4,6 +4,17 @@
 
 namespace zorgsim::models {
 
+namespace {
+// One month of the chain: pi P.
+std::array<double, youth_position_count> step(const std::array<double, youth_position_count>& pi,
+                                              const YouthMatrix& P) {
+  std::array<double, youth_position_count> next{};
+  for (int i = 0; i < youth_position_count; ++i)
+    for (int j = 0; j < youth_position_count; ++j) next[j] += pi[i] * P[i][j];
+  return next;
+}
+}  // namespace
+
 double youth_relative_risk(const YouthParams& p, const YouthCovariates& c) {
   double rr = p.income_rr[c.income] * p.network_rr[c.network];
   if (c.single_parent) rr *= p.single_parent_rr;
@@ -62,14 +73,33 @@ YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   t.protection_to_guardianship = p.protection_to_guardianship;
   t.supervision_exit = 1.0 / p.supervision_duration;
   t.guardianship_exit = 1.0 / p.guardianship_duration;
-  for (int b = 0; b < 3; ++b)
-    for (int i = 0; i < youth_covariate_combinations; ++i) {
-      const auto pi = youth_stationary(t, t.case_of(b, i, 0));
-      double c = 0;
-      for (int s = 0; s < youth_position_count; ++s) t.initial[b][i][s] = c += pi[s];
-      t.initial[b][i].back() = 1.0;
+  for (int i = 0; i < youth_covariate_combinations; ++i) {
+    const std::array<YouthMatrix, 3> P = {youth_transition_matrix(t, t.case_of(0, i, 0)),
+                                          youth_transition_matrix(t, t.case_of(1, i, 0)),
+                                          youth_transition_matrix(t, t.case_of(2, i, 0))};
+    std::array<double, youth_position_count> pi{};
+    pi[0] = 1;  // born self-reliant
+    for (int y = 0; y < 18; ++y) {
+      const YouthMatrix& m = P[static_cast<std::size_t>(youth_band(y))];
+      for (int month = 0; month < 12; ++month) {
+        pi = step(pi, m);
+        if (month != 5) continue;  // record at y + 6 months
+        double c = 0;
+        for (int s = 0; s < youth_position_count; ++s) t.initial[y][i][s] = c += pi[s];
+        t.initial[y][i].back() = 1.0;
+      }
     }
+  }
   return t;
+}
+
+std::array<double, youth_position_count> youth_cohort_distribution(const YouthTables& t, int covariates, int months) {
+  std::array<YouthMatrix, 3> P;
+  for (int b = 0; b < 3; ++b) P[b] = youth_transition_matrix(t, t.case_of(b, covariates, 0));
+  std::array<double, youth_position_count> pi{};
+  pi[0] = 1;
+  for (int m = 0; m < months; ++m) pi = step(pi, P[static_cast<std::size_t>(std::min(youth_band(m / 12), 2))]);
+  return pi;
 }
 
 double escalation_hazard(const YouthTables& t, int level, const YouthCase& c) {
@@ -157,13 +187,12 @@ int choose_placement_form(const YouthTables& t, double u) {
   return 3 + placement_form_count - 1;
 }
 
-std::array<double, youth_position_count> youth_stationary(const YouthTables& t, const YouthCase& c) {
+YouthMatrix youth_transition_matrix(const YouthTables& t, const YouthCase& c) {
   constexpr int n = youth_position_count;
   const int band = c.band;
   const double rr = c.rr;
-  // Transition matrix P[from][to], built from the same hazards as next_youth_position, with
-  // a request assessed in the month it is made and every indication admitted at once.
-  double P[n][n] = {};
+  // Built from the same hazards as next_youth_position.
+  YouthMatrix P{};
   const auto place = [&](int from, double h) {
     double prev = 0;
     for (int f = 0; f < placement_form_count; ++f) {
@@ -202,6 +231,12 @@ std::array<double, youth_position_count> youth_stationary(const YouthTables& t, 
       if (j != s) out += P[s][j];
     P[s][s] = 1.0 - out;
   }
+  return P;
+}
+
+std::array<double, youth_position_count> youth_stationary(const YouthTables& t, const YouthCase& c) {
+  constexpr int n = youth_position_count;
+  const YouthMatrix P = youth_transition_matrix(t, c);
   // Solve pi (P - I) = 0 with sum(pi) = 1: rows of A = (P - I)^T, last row replaced by ones.
   double A[n][n + 1] = {};
   for (int i = 0; i < n; ++i)

@@ -87,9 +87,11 @@ struct YouthTables {
   double stepped_review = 0, stepped_resolution = 0;  // per month
   std::array<double, youth_covariate_combinations> seeking{};   // by covariate index
   std::array<double, youth_covariate_combinations> recovery{};  // by covariate index
-  /// Stationary position distribution (cumulative) per youth band 0-2 and covariate index:
-  /// the initial position of a synthesised child (unlimited triage and places).
-  std::array<std::array<std::array<double, youth_position_count>, youth_covariate_combinations>, 3> initial{};
+  /// Position distribution (cumulative) of a child at age y + 6 months (y = 0..17) by covariate
+  /// index: the initial position of a synthesised child. A cohort born self-reliant followed
+  /// through the monthly chain of each age's band (youth_cohort_distribution), so that a young
+  /// child has had only its years of exposure (unlimited triage and places).
+  std::array<std::array<std::array<double, youth_position_count>, youth_covariate_combinations>, 18> initial{};
   /// The full per-child factors for a covariate combination.
   YouthCase case_of(int band, int covariates, int months_unmet) const {
     return {band, rr[covariates], seeking[covariates], recovery[covariates], months_unmet};
@@ -132,5 +134,14 @@ std::array<double, 3> protection_stationary(const YouthTables& t, int youth_stat
 /// unlimited triage and places; exposed for the statistical test). Solves pi P = pi by
 /// Gaussian elimination.
 std::array<double, youth_position_count> youth_stationary(const YouthTables& t, const YouthCase& c);
+
+/// The chain's monthly transition matrix P[from][to] for a case (band, covariates), with a
+/// request assessed in the month it is made and every indication admitted at once.
+using YouthMatrix = std::array<std::array<double, youth_position_count>, youth_position_count>;
+YouthMatrix youth_transition_matrix(const YouthTables& t, const YouthCase& c);
+
+/// Position distribution of a child born self-reliant after `months` months (the band of
+/// each month from the child's age then), for a covariate index.
+std::array<double, youth_position_count> youth_cohort_distribution(const YouthTables& t, int covariates, int months);
 
 }  // namespace zorgsim::models

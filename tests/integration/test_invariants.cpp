@@ -102,6 +102,24 @@ TEST_CASE("tiers, age bands and categories add up to their totals", "[determinis
       for (int k = 0; k < 7; ++k) ages += at(r, rep, m, age + k), states += at(r, rep, m, stock + k);
       for (int k = 0; k < 4; ++k) incomes += at(r, rep, m, inc + k), tiers += at(r, rep, m, tier + k);
       CHECK(ages == at(r, rep, m, persons));
+      // five-year groups by sex: the same persons; 0-4 / 5-9 / 10-14 against 0-3 + 4-11 + 12-14 cannot be
+      // split, but 0-14 + 15-19 (men and women) = 0-3 + 4-11 + 12-17 + 18-19, so check the total only
+      const std::size_t sex_age = r.column_of("population.persons_by_sex_and_age_group");
+      double five = 0, men = 0;
+      for (int k = 0; k < 2 * models::age_group_count; ++k) five += at(r, rep, m, sex_age + k);
+      for (int k = 0; k < models::age_group_count; ++k) men += at(r, rep, m, sex_age + k);
+      CHECK(five == at(r, rep, m, persons));
+      CHECK(men > 0.4 * five);
+      CHECK(men < 0.6 * five);
+      // 65+ in the five-year groups = 65-74 + 75+ of the calibration bands
+      double old = 0;
+      for (int sex = 0; sex < 2; ++sex)
+        for (int g = 13; g < models::age_group_count; ++g) old += at(r, rep, m, sex_age + sex * models::age_group_count + g);
+      CHECK(old == at(r, rep, m, age + 5) + at(r, rep, m, age + 6));
+      // adults with a physical limitation are adults of that band
+      const std::size_t physical = r.column_of("population.physical_limitation_by_adult_band");
+      CHECK(at(r, rep, m, physical + 2) <= at(r, rep, m, age + 5));
+      CHECK(at(r, rep, m, physical + 3) <= at(r, rep, m, age + 6));
       double by_type = 0, by_spell = 0;
       for (int k = 0; k < 5; ++k) by_type += at(r, rep, m, types + k);
       for (int k = 0; k < 4; ++k) by_spell += at(r, rep, m, spells + k);

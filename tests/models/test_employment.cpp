@@ -28,7 +28,11 @@ PopulationParams population() {
   p.arrears_share_by_income = {0.2, 0.15, 0.1, 0.05};
   p.household_type_share = {0.4, 0.3, 0.2, 0.05, 0.05};
   p.welfare_share_by_type = {0.1, 0.0, 0.0, 0.2, 0.0};
-  p.adult_age_band_weight = {1, 1, 1, 1, 1, 0, 0};  // (4 + 0.2) of 5 below 67: 0.84
+  // 25-29 (3), 65-69 (1: two of its five years below 67) and 85-89 (1): (3 + 0.4) of 5 below 67: 0.68
+  p.adult_age_group_weight.assign(16, 0.0);
+  p.adult_age_group_weight[2] = 3;
+  p.adult_age_group_weight[10] = 1;
+  p.adult_age_group_weight[14] = 1;
   p.children_count_share = {0.5, 0.5, 0, 0};         // 1.5 children per family household
   p.child_age_weight.assign(30, 0.0);
   for (int a = 0; a < 24; ++a) p.child_age_weight[a] = 1;  // a quarter of them aged 18-23: 0.375 adults
@@ -70,9 +74,9 @@ TEST_CASE("without job loss the status is frozen at the configured rate", "[unit
 TEST_CASE("the debt onset is derived net of arrears through job loss", "[unit][employment][debts]") {
   const PopulationParams p = population();
   const EmploymentTables et = prepare_employment(employment_params(), p, 67 * 12);
-  // adults of working age per household: 0.4x1x0.84 + 0.3x2x0.84 + 0.2x(2 + 0.375) + 0.05x(1 + 0.375)
-  // + 0.05x2x0.84 = 1.46775
-  const double per_household = 1.46775 * ((1 - 0.19) * et.stationary[0] + 0.19 * et.stationary[1]);
+  // adults of working age per household: 0.4x1x0.68 + 0.3x2x0.68 + 0.2x(2 + 0.375) + 0.05x(1 + 0.375)
+  // + 0.05x2x0.68 = 1.29175
+  const double per_household = 1.29175 * ((1 - 0.19) * et.stationary[0] + 0.19 * et.stationary[1]);
   CHECK(employed_adults_per_debt_free_household(et, p) == Approx(per_household).epsilon(1e-12));
   const double job_loss = per_household * 0.01 * 0.2;
   CHECK(job_loss_arrears_per_household(et, p) == Approx(job_loss).epsilon(1e-12));

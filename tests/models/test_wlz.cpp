@@ -1,8 +1,10 @@
-// The Wlz takeover's tables: mortality in the Wlz, who can be taken over, and the stationary
-// share against the two-state chain's matrix powers.
+// The Wlz takeover's tables: mortality in and outside the Wlz, who can be taken over, and the
+// cohort share of the synthesis against an independent month-by-month computation.
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cmath>
+#include <utility>
 
 #include "models/wlz.hpp"
 #include "sim/rng.hpp"
@@ -28,6 +30,32 @@ TEST_CASE("mortality in the Wlz is the population's times the relative rate, cap
   CHECK(capped.death[0][100] == zorgsim::sim::probability_threshold(1.0));
 }
 
+TEST_CASE("outside the Wlz adults die less often, so that the population's mortality is the table's", "[unit][wlz]") {
+  WmoParams w;
+  w.wlz_takeover = {0, 0, 0.001, 0.004};
+  w.wlz_mortality_rr = 3;
+  w.wlz_population_share = {0, 0, 0.01, 0.1};
+  DemographyParams d;
+  d.mortality_male = {0.004, 0.0002, 0.0005, 0.001, 0.002, 0.006, 0.015, 0.05, 0.5};
+  d.mortality_female = d.mortality_male;
+  d.fertility.assign(7, 0.05);
+  const WlzTables t = prepare_wlz(w, d);
+  CHECK(t.outside[0] == 1);
+  CHECK(t.outside[3] == Approx(1 / 1.2).epsilon(1e-15));  // 1 / (1 + 0.1 x 2)
+  CHECK(mortality_outside_wlz(0.01, 3) == Approx(1 / 1.02).epsilon(1e-15));
+  const DemographyTables outside = prepare_demography(d, t.outside), table = prepare_demography(d);
+  const double q80 = monthly_from_annual_probability(0.05);
+  // a share 0.1 at 3 x the others' rate and 0.9 at the others' rate average to the table's q
+  const double others = q80 / 1.2, in_wlz = 3 * q80 / 1.2;
+  CHECK(0.9 * others + 0.1 * in_wlz == Approx(q80).epsilon(1e-12));
+  CHECK(outside.death[0][80] == zorgsim::sim::probability_threshold(others));
+  CHECK(t.death[0][80] == zorgsim::sim::probability_threshold(in_wlz));
+  CHECK(outside.death[1][70] == zorgsim::sim::probability_threshold(monthly_from_annual_probability(0.015) / 1.02));
+  CHECK(outside.death[0][40] == table.death[0][40]);  // below 65 nobody is in the Wlz here
+  CHECK(outside.death[0][0] == table.death[0][0]);
+  CHECK(outside.birth == table.birth);
+}
+
 TEST_CASE("only holders of home care (household help, begeleiding, day activities) are taken over", "[unit][wlz]") {
   CHECK_FALSE(wlz_candidate(0));
   CHECK_FALSE(wlz_candidate(1u << 0));  // general support
@@ -37,14 +65,24 @@ TEST_CASE("only holders of home care (household help, begeleiding, day activitie
   CHECK_FALSE(wlz_candidate((1u << 4) | (1u << 5) | (1u << 6)));  // aids, protected living, shelter
 }
 
-TEST_CASE("the stationary Wlz share equals the limit of the chain's matrix powers", "[unit][wlz]") {
-  // outside the Wlz -> in at h w; in -> out (death, or ageing out of the band) at q rr + ageing
-  const double h = 0.3, w = 0.004, q = 0.005, rr = 3;
-  for (double ageing : {0.0, 1.0 / 120}) {
-    const double in = h * w, out = q * rr + ageing;
-    std::array<double, 2> pi = {1, 0};
-    for (int n = 0; n < 20000; ++n) pi = {pi[0] * (1 - in) + pi[1] * out, pi[0] * in + pi[1] * (1 - out)};
-    CHECK(wlz_stationary(h, w, q, rr, ageing) == Approx(pi[1]).epsilon(1e-9));
+TEST_CASE("the cohort share in the Wlz follows the survivors of both states", "[unit][wlz]") {
+  // Independent formulation: the masses outside and inside, month by month (deaths first, then
+  // the takeover of the survivors outside); the share is inside / (inside + outside).
+  const WlzMonthRates young{0.001, 0.001, 0.003}, old{0.002, 0.008, 0.024};
+  double out = 1, in = 0, share = 0;
+  for (const auto& [r, months] : {std::pair{young, 120}, std::pair{old, 7}, std::pair{young, 0}, std::pair{old, 200}}) {
+    for (int m = 0; m < months; ++m) {
+      const double survivors_out = out * (1 - r.death_outside);
+      in = in * (1 - r.death_inside) + survivors_out * r.takeover;
+      out = survivors_out * (1 - r.takeover);
+    }
+    share = wlz_cohort_share(share, r, months);
+    CHECK(share == Approx(in / (in + out)).epsilon(1e-12));
   }
-  CHECK(wlz_stationary(0.3, 0, q, rr, 0) == 0);
+  CHECK(share > 0.05);
+  // no takeover, nobody in: stays 0; everyone dying: 0 (nobody survives)
+  CHECK(wlz_cohort_share(0, {0, 0.01, 0.03}, 100) == 0);
+  CHECK(wlz_cohort_share(0.5, {0.1, 1, 1}, 1) == 0);
+  // with equal mortality inside and out the share approaches 1 at the takeover rate
+  CHECK(wlz_cohort_share(0, {0.01, 0.02, 0.02}, 50) == Approx(1 - std::pow(0.99, 50)).epsilon(1e-12));
 }

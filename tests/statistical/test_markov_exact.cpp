@@ -187,3 +187,37 @@ TEST_CASE("the model's stationary distribution equals the limit of matrix powers
     for (int s = 0; s < n; ++s) CHECK(pi[s] == Approx(P[0][s]).epsilon(1e-9).margin(1e-12));
   }
 }
+
+TEST_CASE("a synthesised child's position is a cohort's from birth through the bands' matrices", "[statistical][markov]") {
+  const YouthParams p = params();
+  for (const std::string model : {"matched", "stepped"}) {
+    const AccessParams a = access(model);
+    const YouthTables t = prepare_youth(p, a);
+    YouthCovariates cov{1, 2, true, false, false, false, false};
+    const double rr = t.case_of(0, cov.index(), 0).rr;
+    std::array<Matrix, 3> P;
+    for (int b = 0; b < 3; ++b) P[b] = transition_matrix(p, a, b, rr, 1 - a.stigma, 2);
+    std::array<double, n> pi{};
+    pi[0] = 1;
+    for (int month = 0; month < 18 * 12; ++month) {
+      std::array<double, n> next{};
+      const Matrix& m = P[month < 48 ? 0 : month < 144 ? 1 : 2];  // 0-3, 4-11, 12-17
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) next[j] += pi[i] * m[i][j];
+      pi = next;
+      if (month % 12 != 5) continue;  // the synthesis's table is at age y + 6 months
+      const int y = month / 12;
+      const auto cohort = youth_cohort_distribution(t, cov.index(), month + 1);
+      double cum = 0;
+      for (int s = 0; s < n; ++s) {
+        CHECK(cohort[s] == Approx(pi[s]).epsilon(1e-9).margin(1e-12));
+        cum += pi[s];
+        if (s + 1 < n) CHECK(t.initial[y][cov.index()][s] == Approx(cum).epsilon(1e-9).margin(1e-12));
+      }
+    }
+    // young children have had less exposure than the stationary share of their band
+    const auto stationary = youth_stationary(t, t.case_of(0, cov.index(), 0));
+    const auto at_one = youth_cohort_distribution(t, cov.index(), 18);
+    CHECK(at_one[3] < stationary[3]);  // foster care at 1.5 years
+  }
+}

@@ -5,7 +5,9 @@
 
 #include <cmath>
 
+#include "models/categories.hpp"
 #include "models/demography.hpp"
+#include "models/frailty.hpp"
 #include "test_support.hpp"
 
 using namespace zorgsim;
@@ -33,18 +35,21 @@ TEST_CASE("the monthly death rate is recovered from a whole-model run", "[statis
   // month (including last month's arrivals and newborns) is at risk.
   const double q = 0.05;  // the same annual probability at every age, for both sexes
   const std::string all = "[0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]";
+  // Nobody in the Wlz (whose clients die more often), so every person dies at q.
   const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + all,
-                               "demography.mortality_female=" + all});
+                               "demography.mortality_female=" + all, "wmo.wlz_takeover=[0, 0, 0, 0]",
+                               "wmo.wlz_population_share=[0, 0, 0, 0]"});
   const sim::RunResult r = test::run(c, 2);
   rate_check(r, "population.deaths", 0, "population.persons", 0, models::monthly_from_annual_probability(q));
 }
 
 TEST_CASE("Wmo exit rates equal 1/duration in a whole-model run", "[statistical][rates]") {
-  // No deaths and nobody moving away, so every end of a provision is an exit at 1/duration.
+  // No deaths, nobody moving away and no Wlz takeover, so every end of a provision is an exit
+  // at 1/duration.
   const std::string none = "[0, 0, 0, 0, 0, 0, 0, 0, 0]";
   const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + none,
                                "demography.mortality_female=" + none, "migration.departure=[0, 0, 0, 0]",
-                               "wmo.begeleiding.duration=12"});
+                               "wmo.wlz_takeover=[0, 0, 0, 0]", "wmo.begeleiding.duration=12"});
   const sim::RunResult r = test::run(c, 2);
   rate_check(r, "wmo.ends_by_provision", 1, "wmo.clients_by_provision", 1, 1.0 / 48);  // household help
   rate_check(r, "wmo.ends_by_provision", 2, "wmo.clients_by_provision", 2, 1.0 / 12);  // begeleiding
@@ -190,7 +195,8 @@ TEST_CASE("the Wlz takes over home care and its clients die at their configured 
   const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + flat,
                                "demography.mortality_female=" + flat, "migration.departure=[0, 0, 0, 0]",
                                "wmo.begeleiding.start=[0, 0, 0, 0]", "wmo.day_activities.start=[0, 0, 0, 0]",
-                               "wmo.wlz_takeover=[0.01, 0.01, 0.01, 0.01]", "wmo.wlz_mortality_rr=4"});
+                               "wmo.wlz_takeover=[0.01, 0.01, 0.01, 0.01]", "wmo.wlz_mortality_rr=4",
+                               "wmo.wlz_population_share=[0, 0, 0, 0]"});  // the tables' q outside the Wlz
   const sim::RunResult r = test::run(c, 2);
   double holders = 0, takeovers = 0, in_wlz = 0, died = 0, holders_now = 0;
   for (int rep = 0; rep < r.replicates; ++rep)
@@ -210,4 +216,42 @@ TEST_CASE("the Wlz takes over home care and its clients die at their configured 
   };
   binomial("takeover", takeovers, holders, w);
   binomial("death in the Wlz", died, in_wlz, rr * models::monthly_from_annual_probability(0.04));
+}
+
+TEST_CASE("adults acquire physical limitations at birthdays at the derived onset rate", "[statistical][rates][frailty]") {
+  // The prevalence by band is chosen so that the derived onset is the same f = 0.02 at every
+  // birthday from 23 (the band means of the path 1 - 0.98^(age - 22)). Nobody dies or moves,
+  // so each month a twelfth of the adults 23+ without a limitation has a birthday, plus those
+  // turning 23 (a sixtieth of the 20-24 group, none with a limitation: an approximation, ~2% of
+  // those at risk). Onsets ~ Binomial(at risk, f).
+  const double f = 0.02;
+  std::vector<double> p = {0};
+  for (const auto& [lo, hi] : {std::pair{23, 64}, std::pair{65, 74}, std::pair{75, 75 + models::frailty_last_band_years - 1}}) {
+    double sum = 0;
+    for (int y = lo; y <= hi; ++y) sum += 1 - std::pow(1 - f, y - 22);
+    p.push_back(sum / (hi - lo + 1));
+  }
+  const models::FrailtyTables t = models::prepare_frailty(p);
+  for (int b = 1; b < 4; ++b) REQUIRE(t.onset[static_cast<std::size_t>(b)] == Approx(f).epsilon(1e-9));
+  const std::string prevalence = "population.physical_limitation_by_adult_band=[0, " + std::to_string(p[1]) + ", " +
+                                 std::to_string(p[2]) + ", " + std::to_string(p[3]) + "]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=[0, 0, 0, 0, 0, 0, 0, 0, 0]",
+                               "demography.mortality_female=[0, 0, 0, 0, 0, 0, 0, 0, 0]", "migration.departure=[0, 0, 0, 0]",
+                               "migration.arrivals=0", "demography.partnering=[0, 0, 0]", prevalence});
+  const sim::RunResult r = test::run(c, 2);
+  const int g = models::age_group_count;
+  double at_risk = 0, onsets = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      const double adults = test::col_sum(r, rep, m - 1, "population.persons_by_age", 4, 7);
+      const double limited = test::col_sum(r, rep, m - 1, "population.physical_limitation_by_adult_band", 1, 4);
+      const double g20 = test::col_sum(r, rep, m - 1, "population.persons_by_sex_and_age_group", 4, 5) +
+                         test::col_sum(r, rep, m - 1, "population.persons_by_sex_and_age_group", g + 4, g + 5);
+      at_risk += (adults - limited) / 12 + g20 / 60;
+      onsets += test::col_sum(r, rep, m, "population.physical_limitation_onsets", 0, 4);
+    }
+  const double expected = at_risk * f, se = std::sqrt(at_risk * f * (1 - f));
+  INFO("onsets: observed " << onsets << ", expected " << expected << ", SE " << se);
+  CHECK(onsets > 1000);
+  CHECK(std::fabs(onsets - expected) <= 4 * se);
 }
