@@ -9,7 +9,8 @@ in configs/almelo.yaml. Needs the build (build/zorgsim) and h5dump (hdf5-tools).
 
 Target: the CALIBRATION age bands (18-22 5.7%, 23-64 56.3%, 65-74 10.6%, 75+ 8.9% of
 inhabitants), split into five-year groups in proportion to the Dutch age pyramid of
-1 January 2024 (CBS StatLine 03759ned, rounded to 10,000 persons).
+1 January 2024 (CBS StatLine 03759ned, rounded to 10,000 persons; written from the published
+pyramid without access to StatLine here: check them, then rerun this script).
 """
 import re
 import subprocess
