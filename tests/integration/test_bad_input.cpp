@@ -82,6 +82,12 @@ TEST_CASE("an unknown or missing crisis provision for adult needs", "[integratio
          "crisis_short.yaml:2:21: wmo.crisis_provision: needs one provision per bespoke Wmo provision (6)");
 }
 
+TEST_CASE("a physical-limitation prevalence that falls with age", "[integration][bad-input]") {
+  // a limitation, once acquired, stays (frailty.hpp): a lower share at an older band is an error
+  expect(run_bad("frailty", "population:\n  physical_limitation_by_adult_band: {value: [0.03, 0.3, 0.2, 0.45], source: x}\n"),
+         "frailty.yaml:2:46: population.physical_limitation_by_adult_band: must not decrease with age");
+}
+
 TEST_CASE("unknown care model and a list's plausible ranges that do not fit", "[integration][bad-input]") {
   expect(run_bad("care_model", "access:\n  care_model: mixed\n"),
          "care_model.yaml:2:15: access.care_model: must be \"matched\" or \"stepped\" (got \"mixed\")");

@@ -43,6 +43,29 @@ TEST_CASE("the monthly death rate is recovered from a whole-model run", "[statis
   rate_check(r, "population.deaths", 0, "population.persons", 0, models::monthly_from_annual_probability(q));
 }
 
+TEST_CASE("outside the Wlz the 75+ die at the table's rate / (1 + s (rr - 1))", "[statistical][rates][wlz]") {
+  // Nobody is in the Wlz (no takeover), the reference share at 75+ is 0.5 with rr 3, and q is
+  // the same at every age: the 75+ die at q / 2, everyone else at q. Deaths ~ Binomial sums.
+  const std::string all = "[0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]";
+  const auto c = test::config({"run.end=2026-12", "run.replicates=2", "demography.mortality_male=" + all,
+                               "demography.mortality_female=" + all, "wmo.wlz_takeover=[0, 0, 0, 0]",
+                               "wmo.wlz_mortality_rr=3", "wmo.wlz_population_share=[0, 0, 0, 0.5]"});
+  const sim::RunResult r = test::run(c, 2);
+  const double q = models::monthly_from_annual_probability(0.05), q_old = q / 2;
+  double deaths = 0, expected = 0, variance = 0;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) {
+      const double old = test::col_sum(r, rep, m - 1, "population.persons_by_age", 6, 7);
+      const double rest = test::col_sum(r, rep, m - 1, "population.persons", 0, 1) - old;
+      deaths += test::col_sum(r, rep, m, "population.deaths", 0, 1);
+      expected += rest * q + old * q_old;
+      variance += rest * q * (1 - q) + old * q_old * (1 - q_old);
+    }
+  // the 75+ are ~9% of inhabitants: without the correction deaths would be ~4.5% (~5 SE) higher
+  INFO("deaths: observed " << deaths << ", expected " << expected << ", SE " << std::sqrt(variance));
+  CHECK(std::fabs(deaths - expected) <= 4 * std::sqrt(variance));
+}
+
 TEST_CASE("Wmo exit rates equal 1/duration in a whole-model run", "[statistical][rates]") {
   // No deaths, nobody moving away and no Wlz takeover, so every end of a provision is an exit
   // at 1/duration.
