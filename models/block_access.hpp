@@ -38,6 +38,10 @@ struct HouseholdView {
   std::size_t begin, end;  // person range
 };
 inline HouseholdView members(const Households& hh, std::size_t h) { return {hh.first[h], hh.first[h] + hh.size[h]}; }
+/// Who a member of household h aged `age_years` is, for eligibility and measures' targets.
+inline Eligibility household_who(const Households& hh, std::size_t h, int age_years) {
+  return {age_years < 120 ? age_years : 120, hh.income[h], hh.type[h], hh.district[h]};
+}
 
 inline void move_youth(Persons& ps, std::size_t i, int to, Tally& tally) {
   const int from = youth_state(ps, i);

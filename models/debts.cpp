@@ -12,7 +12,8 @@ double non_welfare_share_of_income_class(const PopulationParams& p, int income_c
   return low + welfare > 0 ? low / (low + welfare) : 1.0;
 }
 
-DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p, double job_loss_arrears) {
+DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p, double job_loss_arrears,
+                         const DebtTables* calibrated) {
   DebtTables t;
   t.vulnerable_adult_rr = d.vulnerable_adult_rr;
   t.uninsured_rr = d.uninsured_rr;
@@ -23,6 +24,11 @@ DebtTables prepare_debts(const DebtParams& d, const PopulationParams& p, double 
   t.help_exit = 1.0 / d.help_duration;
   t.insurance_limit = static_cast<int>(d.insurance_income_limit);
   t.eviction = d.eviction;
+  t.insurance_offered = d.insurance_offered;
+  if (calibrated) {
+    t.onset = calibrated->onset;
+    return t;
+  }
   // Stationary arrears: households without debts x onset = households in arrears x exits.
   // The onset of a class is scaled by the class's mean relative risk (vulnerable adults:
   // roughly 1 - (1 - lvb - psychiatric)^1.8 for ~1.8 adults per household; uninsured share

@@ -26,7 +26,8 @@ double rr_of(const EmploymentParams& e, int g) {
 }
 }  // namespace
 
-EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months) {
+EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months,
+                                    const EmploymentTables* calibrated) {
   EmploymentTables t;
   t.max_age_months = pension_age_months;
   t.job_loss = e.job_loss;
@@ -51,7 +52,7 @@ EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationP
     const double mid = std::sqrt(lo * hi);
     (employed(mid) < rate ? lo : hi) = mid;
   }
-  t.finding = std::sqrt(lo * hi);
+  t.finding = calibrated ? calibrated->finding : std::sqrt(lo * hi);
   for (int g = 0; g < 4; ++g) {
     t.finding_by_group[g] = t.finding * rr_of(e, g);
     t.stationary[g] = stationary(t.finding_by_group[g], t.job_loss);

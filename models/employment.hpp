@@ -24,7 +24,9 @@ struct EmploymentTables {
 };
 
 /// `pension_age_months`: work ends at the state pension age (welfare.pension_age).
-EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months);
+/// `calibrated`: take the base finding rate from these tables instead of deriving it.
+EmploymentTables prepare_employment(const EmploymentParams& e, const PopulationParams& p, int pension_age_months,
+                                    const EmploymentTables* calibrated = nullptr);
 
 /// Group of an adult for job finding: bit 0 vulnerable (LVB or psychiatric), bit 1 problematic debts.
 inline int employment_group(bool vulnerable, bool problematic_debts) { return (vulnerable ? 1 : 0) | (problematic_debts ? 2 : 0); }

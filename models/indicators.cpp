@@ -19,7 +19,9 @@ std::vector<std::string> sex_age_group_names() {
 
 const std::vector<std::string> tiers = {"tier0_self_reliant", "tier1_general", "tier2_bespoke", "tier3_heavy"};
 
-std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, const std::vector<std::string>& provisions) {
+std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, const std::vector<std::string>& provisions,
+                                 std::vector<std::string> policy_measures) {
+  if (policy_measures.empty()) policy_measures = {"none"};
   const auto S = Aggregation::Stock;
   const auto F = Aggregation::Flow;
   std::vector<IndicatorSpec> v(indicator_count);
@@ -308,25 +310,48 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
   std::vector<std::string> care_types = names(slot_names);
   care_types.push_back("wijkteam_youth");
   care_types.push_back("wijkteam_wmo");
+  for (auto law : law_names) care_types.push_back("measures_" + std::string(law));
   set(Ind::CostByCareType, {"cost.by_care_type", "EUR", F,
        "Gross cost per care type (the model's slots: sum of cost.by_provision over a slot's provisions) and the "
-       "local team's youth and Wmo intake (FTE x salary)",
+       "local team's youth and Wmo intake (FTE x salary), and the policy measures' own cost per law (measures.own_cost)",
        "lasten per zorgvorm", care_types});
   set(Ind::CostByLaw, {"cost.by_law", "EUR", F, "Gross cost per law (sum of cost.by_care_type over the law's care types)",
        "lasten per wet", names(law_names)});
   set(Ind::CopaymentRevenue, {"revenue.copayment", "EUR", F, "Wmo co-payments received", "eigen bijdragen", {}});
   set(Ind::CostNet, {"cost.net_total", "EUR", F, "Gross cost of all laws minus co-payment revenue", "netto lasten", {}});
+  set(Ind::MeasureIntensity, {"measures.intensity", "share", S,
+       "Share of each policy measure's full effect in the month (0 before its start and after its end; the ramp)",
+       "ingroeipad maatregel", policy_measures});
+  set(Ind::MeasureOwnCost, {"measures.own_cost", "EUR", F,
+       "Each measure's own implementation cost (one-off in its start month, per month while active; nominal, "
+       "indexed); included in cost.by_law and cost.net_total",
+       "uitvoeringskosten maatregel", policy_measures});
+  set(Ind::MeasureBudgetLine, {"measures.budget_lines", "EUR", F,
+       "Budgetary measures' budget lines (negative: less spending; nominal, indexed). Money only: not modelled "
+       "behaviour, and not included in cost.by_law or cost.net_total",
+       "budgettaire maatregel", policy_measures});
+  set(Ind::BudgetLinesByLaw, {"measures.budget_lines_by_law", "EUR", F,
+       "measures.budget_lines summed per law", "budgettaire maatregelen per wet", names(law_names)});
+  set(Ind::AdmissionStop, {"budget_ceiling.admission_stop", "months", S,
+       "1 when a law's admission stop is in force in the month (spending so far this year over its ceiling pro rata, "
+       "budget_ceiling.admission_stop on)",
+       "clientenstop", names(law_names)});
+  set(Ind::AdmissionStopRefusals, {"budget_ceiling.refusals", "requests", F,
+       "Local-team assessments that would have indicated bespoke care but were refused under an admission stop (the "
+       "need stays unmet)",
+       "afgewezen door clientenstop", names(law_names)});
   return v;
 }
 }  // namespace
 
-IndicatorLayout::IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions)
-    : specs(build(districts, provisions)) {
+IndicatorLayout::IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions,
+                                 const std::vector<std::string>& measures)
+    : specs(build(districts, provisions, measures)) {
   for (int i = 0; i < indicator_count; ++i) offsets[i + 1] = offsets[i] + static_cast<int>(specs[i].width());
 }
 
 const std::vector<IndicatorSpec>& indicator_specs() {
-  static const std::vector<IndicatorSpec> specs = build({"population.district_names"}, {"provisions"});
+  static const std::vector<IndicatorSpec> specs = build({"population.district_names"}, {"provisions"}, {"measures"});
   return specs;
 }
 

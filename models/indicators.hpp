@@ -27,6 +27,7 @@ enum class Ind : int {
   ProvisionClients, ProvisionStarts, ProvisionUnits, ProvisionCapped, ProvisionReevaluations, ProvisionRenewals,
   ProvisionStops, ProvisionWaiting, ProvisionAdmissions,
   CostByItem, CostByCareType, CostByLaw, CopaymentRevenue, CostNet,
+  MeasureIntensity, MeasureOwnCost, MeasureBudgetLine, BudgetLinesByLaw, AdmissionStop, AdmissionStopRefusals,
   Count
 };
 inline constexpr int indicator_count = static_cast<int>(Ind::Count);
@@ -65,7 +66,9 @@ struct IndicatorLayout {
   std::vector<sim::IndicatorSpec> specs;
   std::array<int, indicator_count + 1> offsets{};  // the last entry is the tally's length
   IndicatorLayout() = default;
-  IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions);
+  /// `measures`: the ids of the measures.* indicators' categories (none: one column "none").
+  IndicatorLayout(const std::vector<std::string>& districts, const std::vector<std::string>& provisions,
+                  const std::vector<std::string>& measures = {});
 };
 
 /// The declarations for documentation and for reading targets: by-district indicators have

@@ -445,6 +445,11 @@ void declare_debts(const Declarer<DebtParams>& d) {
   d.real("insurance_take_up", &DebtParams::insurance_take_up,
          {"share", 0, 1, "Share of eligible households insured through the municipality's collective health insurance",
           "collectieve zorgverzekering (gemeentepolis)"});
+  d.real("insurance_offered", &DebtParams::insurance_offered,
+         {"share", 0, 1, "Share of the households that would join the collective health insurance whom the municipal "
+          "policy still insures (1: the policy as in the base year; 0: abolished). The others are uninsured "
+          "(debts.uninsured_rr); insurance_take_up stays the base year's, from which the debt onset is calibrated",
+          "collectieve zorgverzekering aangeboden"});
   d.real("insurance_income_limit", &DebtParams::insurance_income_limit,
          {"income class", 0, 3, "Highest eligible income class: 0 up to 100%, 1 up to 115% of the social minimum", ""});
   d.real("uninsured_rr", &DebtParams::uninsured_rr,
@@ -528,6 +533,16 @@ void declare_money(const Declarer<MoneyParams>& d) {
   d.integer("price_base_year", &MoneyParams::price_base_year,
             {"year", 1990, 2100, "Year in whose prices the tariffs are given", "prijspeil"});
 }
+void declare_budget_ceiling(const Declarer<BudgetCeilingParams>& d) {
+  d.boolean("admission_stop", &BudgetCeilingParams::admission_stop,
+            {"-", {}, {}, "Stop new bespoke admissions through the local team for a law whose spending so far this "
+             "year exceeds its ceiling pro rata (crises and care already running continue)", "clientenstop"});
+  std::vector<std::string> laws;
+  for (auto n : law_names) laws.emplace_back(n);
+  d.reals("per_year", &BudgetCeilingParams::per_year,
+          {"EUR per year (base-year prices)", -1, 1e12, "Budget ceiling per law (-1: none); spending is the law's gross "
+           "cost of provisions, local team and measures", "budgetplafond", laws});
+}
 }  // namespace
 
 std::vector<sim::ParamSpec> declare_model_parameters() {
@@ -543,6 +558,7 @@ std::vector<sim::ParamSpec> declare_model_parameters() {
   declare_employment(root.section(&ModelParams::employment, "employment"));
   declare_debts(root.section(&ModelParams::debts, "debts"));
   declare_money(root.section(&ModelParams::money, "money"));
+  declare_budget_ceiling(root.section(&ModelParams::budget_ceiling, "budget_ceiling"));
   declare_provision(root.collection("provisions", &ModelParams::provisions,
                                     {"-", {}, {}, "The provision catalogue (voorzieningenkaart)", "voorzieningen"}));
   return specs;

@@ -178,6 +178,7 @@ struct DebtParams {
   double help_duration = 0;          // months in debt help / guardianship before the debts are settled
   double vulnerable_adult_rr = 1;    // arrears onset, a household with an LVB or psychiatrically vulnerable adult
   double insurance_take_up = 0;      // share of eligible households in the collective health insurance
+  double insurance_offered = 1;      // share of would-be members the municipal policy still insures (a policy lever)
   double insurance_income_limit = 1; // highest eligible income class (1 = up to 115% of the social minimum)
   double uninsured_rr = 1;           // arrears onset of eligible households outside the collective insurance
   double eviction = 0;               // per month, a household with problematic debts and no debt help is evicted
@@ -186,6 +187,13 @@ struct DebtParams {
 struct MoneyParams {
   double indexation_per_year = 0;        // yearly price/wage indexation of all tariffs
   long long price_base_year = 2024;      // the year the tariffs are expressed in
+};
+
+/// A budget ceiling per law with an admission stop (cliëntenstop): the advisory council's
+/// warning, testable. Off in the default.
+struct BudgetCeilingParams {
+  bool admission_stop = false;           // stop new bespoke admissions of a law over its ceiling
+  std::vector<double> per_year;          // EUR per year, base-year prices, per law; -1 = none
 };
 
 struct ModelParams {
@@ -199,6 +207,7 @@ struct ModelParams {
   EmploymentParams employment;
   DebtParams debts;
   MoneyParams money;
+  BudgetCeilingParams budget_ceiling;
   std::vector<ProvisionParams> provisions;  // the provision catalogue
 };
 

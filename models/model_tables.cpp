@@ -6,7 +6,7 @@
 
 namespace zorgsim::models {
 
-ModelTables prepare_tables(const ModelParams& p) {
+ModelTables prepare_tables(const ModelParams& p, const ModelTables* calibrated) {
   ModelTables t;
   t.params = p;
   std::vector<std::string> provision_ids;
@@ -19,8 +19,10 @@ ModelTables prepare_tables(const ModelParams& p) {
   t.youth = prepare_youth(p.youth, p.access);
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
-  t.employment = prepare_employment(p.employment, p.population, t.welfare.pension_age_months);
-  t.debts = prepare_debts(p.debts, p.population, job_loss_arrears_per_household(t.employment, p.population));
+  t.employment = prepare_employment(p.employment, p.population, t.welfare.pension_age_months,
+                                    calibrated ? &calibrated->employment : nullptr);
+  t.debts = prepare_debts(p.debts, p.population, job_loss_arrears_per_household(t.employment, p.population),
+                          calibrated ? &calibrated->debts : nullptr);
   double mean = 0;
   for (std::size_t d = 0; d < p.population.district_low_income_rr.size(); ++d)
     mean += p.population.district_household_share[d] * p.population.district_low_income_rr[d];
@@ -41,6 +43,11 @@ ModelTables prepare_tables(const ModelParams& p) {
   const auto from = sim::parse_month(p.wmo.income_dependent_copayment_from);
   t.income_copayment_from = from ? from->index() : 0;
   t.price_base_year = static_cast<int>(p.money.price_base_year);
+  t.admission_stop = p.budget_ceiling.admission_stop;
+  for (int l = 0; l < law_count; ++l) {
+    const double c = static_cast<std::size_t>(l) < p.budget_ceiling.per_year.size() ? p.budget_ceiling.per_year[l] : -1;
+    t.budget_ceiling_per_month[l] = c < 0 ? -1.0 : c / 12.0;
+  }
   return t;
 }
 

@@ -45,12 +45,18 @@ struct ModelTables {
   double wijkteam_cost_per_month = 0;   // youth intake, base-year prices
   double wmo_team_cost_per_month = 0;   // Wmo intake, base-year prices
   double indexation_per_year = 0;
+  std::array<double, law_count> budget_ceiling_per_month{};  // EUR, base-year prices (scaled); < 0: none
+  bool admission_stop = false;           // budget_ceiling.admission_stop
   int income_copayment_from = 0;         // month index of the income-dependent Wmo co-payment
   int price_base_year = 2024;
   /// Price index of a month relative to the base year: (1 + i)^(year - base year).
   double price_index(int month_index) const;
 };
 
-ModelTables prepare_tables(const ModelParams& p);
+/// `calibrated`: the tables of the configuration without measures. Rates that are derived so
+/// that base-year stocks stay stationary (the debt onset, job finding) are taken from it
+/// rather than derived again, so a measure changes the hazards it names and the calibration
+/// does not undo it.
+ModelTables prepare_tables(const ModelParams& p, const ModelTables* calibrated = nullptr);
 
 }  // namespace zorgsim::models

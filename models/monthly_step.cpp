@@ -15,8 +15,9 @@ namespace {
 
 
 // ---- phase: start of month -------------------------------------------------------
-// In January the "since January" flags restart from who is in care (or placed) now.
+// The block's cost of the month starts from zero. In January the "since January" flags restart from who is in care (or placed) now.
 void start_month(Block& b, const sim::StepContext& ctx) {
+  b.cost_by_law.fill(0.0);
   if (ctx.month_index % 12 != 0) return;
   Persons& ps = b.persons;
   for (std::size_t i = 0; i < ps.size(); ++i) {
@@ -108,20 +109,24 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
 // ---- life events ---------------------------------------------------------------------
 // A head or partner died: the children may need support, and the household may lose the
 // network the partner carried.
-void bereavement(const ModelTables& t, Block& b, std::size_t h, const sim::StepContext& ctx, Tally& tally) {
+void bereavement(const PolicyMonth& pm, Block& b, std::size_t h, const sim::StepContext& ctx, Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
   const auto [begin, end] = members(hh, h);
   for (std::size_t i = begin; i < end; ++i)
-    if (trait::role(ps.traits[i]) == Role::Child)
+    if (trait::role(ps.traits[i]) == Role::Child) {
+      const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[i])));
       life_event_need(ps, i, t.params.youth.bereavement_need, LifeEvent::DeathOfParent, ctx, tally);
+    }
   sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::NetworkLoss));
-  if (rng.uniform01() < t.params.demography.bereavement_network_loss && hh.network[h] > 0) --hh.network[h];
+  if (rng.uniform01() < pm.base().params.demography.bereavement_network_loss && hh.network[h] > 0) --hh.network[h];
 }
 
 // ---- phase: demography (deaths, births, ageing) -------------------------------------
-void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
+void demography(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                 const std::vector<sim::Words4>& words, Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -129,6 +134,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
     bool parent_died = false;
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
+      const ModelTables& t = pv(household_who(hh, h, y));
       const bool female = ps.traits[i] & trait::female;
       const std::uint32_t w = words[i][LaneDemography];
       const bool in_wlz = ps.wlz[i];
@@ -163,7 +169,7 @@ void demography(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       birthday(t, ps, i, ctx, tally);
       youth_cliff(t, ps, i, ctx, tally);
     }
-    if (parent_died) bereavement(t, b, h, ctx, tally);
+    if (parent_died) bereavement(pm, b, h, ctx, tally);
   }
 }
 
@@ -188,14 +194,16 @@ void household_facts(const Block& b, const sim::StepContext& ctx, std::vector<Ho
 }
 
 // ---- phase: welfare (bijstand) spells, per household -------------------------------
-void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
+void welfare(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
              Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   const Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const HouseholdFacts& f = facts[h];
     if (!f.any_alive) continue;  // dissolves at commit
     const int head_age = ps.age_months[f.head];
+    const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[f.head])));
     const double u = sim::to_unit(f.words[LaneWelfare]);
     if (hh.welfare[h] > 0) {
       const int months_on = hh.welfare[h] - 1;
@@ -233,14 +241,18 @@ void welfare(const ModelTables& t, Block& b, const sim::StepContext& ctx, const 
 }
 
 // ---- phase: debts, per household --------------------------------------------------
-void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
+void debts(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
            Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     if (!facts[h].any_alive) continue;
+    const ModelTables& t = pv(household_who(hh, h, years(b.persons.age_months[facts[h].head])));
     const int income = hh.income[h];
     const bool takes_up = hh.flags[h] & household_flags::takes_up_insurance;
-    const bool uninsured_eligible = income <= t.debts.insurance_limit && !takes_up;
+    const bool uninsured_eligible =
+        income <= t.debts.insurance_limit &&
+        !insured(t.debts, income, takes_up, insurance_offer_uniform(t.debts, ctx.key, hh.id[h]));
     const sim::Words4 w = sim::draw_words(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Debt));
     const int from = hh.debt[h];
     const std::size_t head = facts[h].head;
@@ -268,9 +280,9 @@ void debts(const ModelTables& t, Block& b, const sim::StepContext& ctx, const st
 // ---- phase: employment, adults 18-66 in households not on welfare -----------------
 // Job loss and job finding (employment.hpp). A job loss may put a debt-free household into
 // arrears and give its children a need (life events).
-void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
+void employment(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
-  const EmploymentTables& et = t.employment;
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -281,6 +293,7 @@ void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int age = ps.age_months[i];
+      const EmploymentTables& et = pv(household_who(hh, h, years(ps.age_months[i]))).employment;
       const bool employed = ps.traits[i] & trait::employed;
       if (age >= et.max_age_months) {  // retirement (the state pension age)
         if (employed) ps.traits[i] &= static_cast<std::uint8_t>(~trait::employed);
@@ -301,6 +314,8 @@ void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       parent_lost |= employed && is_parent(ps.traits[i]);
     }
     if (!lost) continue;
+    const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[facts[h].head])));
+    const EmploymentTables& et = t.employment;
     if (hh.debt[h] == static_cast<int>(DebtState::None)) {
       sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::JobLossDebt));
       if (rng.uniform01() < et.job_loss_arrears) {
@@ -312,7 +327,8 @@ void employment(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
     if (parent_lost)
       for (std::size_t i = begin; i < end; ++i)
         if (trait::role(ps.traits[i]) == Role::Child)
-          life_event_need(ps, i, t.params.youth.job_loss_need, LifeEvent::JobLossOfParent, ctx, tally);
+          life_event_need(ps, i, pv(household_who(hh, h, years(ps.age_months[i]))).params.youth.job_loss_need,
+                          LifeEvent::JobLossOfParent, ctx, tally);
   }
 }
 
@@ -342,19 +358,19 @@ void crisis_placement(Persons& ps, std::size_t i, int form, Tally& tally) {
   move_youth_position(ps, i, form, tally);
 }
 
-void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
+void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
-  const YouthTables& yt = t.youth;
-  const auto placement_form = [&](std::size_t i) {
+  const auto placement_form = [&](const YouthTables& yt, std::size_t i) {
     sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::PlacementForm));
     return choose_placement_form(yt, rng.uniform01());
   };
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     const HouseholdFacts& f = facts[h];
-    Eligibility who{0, hh.income[h], hh.type[h]};
+    Eligibility who = household_who(hh, h, 0);
     YouthCovariates c{hh.income[h], hh.network[h], hh.type[h] == static_cast<int>(HouseholdType::SingleParent),
                       f.vulnerable_parent, has_problematic_debts(hh.debt[h]), false, f.low_literate_parent};
     for (std::size_t i = begin; i < end; ++i) {
@@ -363,6 +379,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       if (y >= 23) continue;
       c.own_lvb = ps.traits[i] & trait::lvb;
       who.age = y;
+      const YouthTables& yt = pv(who).youth;
       const int state = youth_state(ps, i), band = youth_band(y), covariates = c.index();
       const double u = sim::to_unit(words[i][LaneYouth]);
       if (const std::uint8_t wait = ps.youth_wait[i]) {  // indicated, waiting for a place
@@ -372,7 +389,7 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
           leave_waiting_list(ps, i, WaitingExit::CrisisPlacement, tally);
           tally.add(Ind::YouthEscalations,
                     static_cast<int>(level == 1 ? Escalation::ModerateToCrisis : Escalation::WaitingForPlacementToCrisis), 1);
-          crisis_placement(ps, i, placement_form(i), tally);
+          crisis_placement(ps, i, placement_form(yt, i), tally);
         } else {
           b.youth_requests.push_back(youth_place_request(ps, i, target, months, who, ps.care[i].youth_waiting));
         }
@@ -389,13 +406,17 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
             tally.add(Ind::TriageRequests, pos - pos_unmet_light, 1);
             break;
           case stepped_review:
+            if (b.admission_stop[static_cast<int>(Law::Jeugdwet)]) {  // no step up under an admission stop
+              tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Jeugdwet), 1);
+              break;
+            }
             tally.add(Ind::YouthSteppedOutcomes, 1, 1);
             indicate_bespoke(yt, b, i, 2, who, tally);
             break;
           case new_placement:
             tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::ModerateToCrisis), 1);
             leave_triage_queue(ps, i, QueueExit::CrisisPlacement, tally);
-            crisis_placement(ps, i, placement_form(i), tally);
+            crisis_placement(ps, i, placement_form(yt, i), tally);
             break;
           case pos_unmet_moderate:
             if (pos == pos_unmet_light) tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::LightToModerate), 1);
@@ -430,10 +451,10 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
       }
       if (next == new_placement && state <= 1) {  // a crisis: bypasses the team and the lists
         if (state == 0) tally.add(Ind::YouthNeedOnsets, 2, 1);
-        crisis_placement(ps, i, placement_form(i), tally);
+        crisis_placement(ps, i, placement_form(yt, i), tally);
         continue;
       }
-      const int to = next == new_placement ? placement_form(i) : next;
+      const int to = next == new_placement ? placement_form(yt, i) : next;
       if (youth_tier(to) > youth_tier(state) && to >= 2) {  // a step up within care: the provider re-indicates
         indicate_bespoke(yt, b, i, to, who, tally);
         continue;
@@ -446,8 +467,9 @@ void youth_care(const ModelTables& t, Block& b, const sim::StepContext& ctx, con
 }
 
 // ---- phase: child protection (jeugdbescherming), children 0-17 --------------------------
-void child_protection(const ModelTables& t, Block& b, const sim::StepContext& ctx,
+void child_protection(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                       const std::vector<HouseholdFacts>& facts, Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -456,6 +478,7 @@ void child_protection(const ModelTables& t, Block& b, const sim::StepContext& ct
                       facts[h].vulnerable_parent, has_problematic_debts(hh.debt[h]), false};
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i) || years(ps.age_months[i]) >= 18) continue;
+      const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[i])));
       c.own_lvb = ps.traits[i] & trait::lvb;
       const sim::Words4 w =
           sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Protection));
@@ -524,6 +547,10 @@ void adult_need_month(const ModelTables& t, Block& b, std::size_t h, std::size_t
       ps.adult_need[i] = static_cast<std::uint16_t>(need | adult_need_bits::asked);
       break;
     case AdultNeedStep::SteppedReview:  // step up to the bespoke provision
+      if (b.admission_stop[static_cast<int>(Law::Wmo)]) {  // not under an admission stop: general support goes on
+        tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Wmo), 1);
+        break;
+      }
       ps.adult_need[i] = static_cast<std::uint16_t>(need & ~adult_need_bits::stepped);
       indicate_wmo(t, b, i, p, who, tally);
       break;
@@ -556,8 +583,9 @@ void wlz_takeover(Persons& ps, std::size_t i, int band, Tally& tally) {
   tally.add(Ind::WlzTakeovers, band, 1);
 }
 
-void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
+void social_support(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
+  const PolicyView pv(pm);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -566,6 +594,8 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
       if (y < 18 || ps.wlz[i]) continue;  // the Wlz provides all care until death
+      const Eligibility who = household_who(hh, h, y);
+      const ModelTables& t = pv(who);
       const int band = adult_band(y);
       if (wlz_candidate(ps.wmo[i]) && t.wlz.takeover[band] > 0) {
         sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WlzTakeover));
@@ -574,7 +604,6 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
           continue;
         }
       }
-      const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
       if (ps.adult_need[i]) adult_need_month(t, b, h, i, who, ctx, tally);
       const WmoEvent e = next_wmo_event(t.wmo, ps.wmo[i], band, trait::vulnerability_index(ps.traits[i]),
                                         hh.income[h], hh.network[h], sim::to_unit(words[i][LaneWmo]));
@@ -609,7 +638,9 @@ void social_support(const ModelTables& t, Block& b, const sim::StepContext& ctx,
 // ---- phase: record stocks and the month's costs -------------------------------------
 // Counts go to local integers first (the hot loop touches no tally memory), then once
 // into the tally.
-void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
+void record(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
+  const PolicyView pv(pm);
+  const ModelTables& t = pm.base();  // structural tables: the same in every cell
   const Households& hh = b.households;
   Persons& ps = b.persons;
   long long persons = 0, by_age[age_band_count] = {}, by_sex_age[2 * age_group_count] = {}, physical[adult_band_count] = {}, youth_stock[youth_state_count] = {}, care_year = 0;
@@ -628,7 +659,10 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
     ++by_type[hh.type[h]];
-    if (insured(t.debts, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance)) ++insured_households;
+    const DebtTables& dt = pv(household_who(hh, h, begin < end ? years(ps.age_months[begin]) : 0)).debts;
+    if (insured(dt, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance,
+                insurance_offer_uniform(dt, ctx.key, hh.id[h])))
+      ++insured_households;
     ++by_debt[hh.debt[h]];
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
@@ -666,7 +700,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
           ++need_level[youth_tier(s)];
         }
       }
-      if (y >= 18 && ps.age_months[i] < t.employment.max_age_months && !hh.welfare[h])
+      if (y >= 18 && !hh.welfare[h] && ps.age_months[i] < pv(household_who(hh, h, y)).employment.max_age_months)
         ++working_age[(ps.traits[i] & trait::employed) ? 0 : 1];
       if (y >= 18) {
         in_wlz[adult_band(y)] += ps.wlz[i];
@@ -748,7 +782,7 @@ void record(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& 
   tally.add(Ind::InsuranceMembers, static_cast<double>(insured_households));
   for (int k = 0; k < 2; ++k) tally.add(Ind::EmploymentStatus, k, static_cast<double>(working_age[k]));
   // Money: clients, units and cost per catalogue provision (provision_use.hpp).
-  const double net = record_provisions(t, b, ctx, tally);
+  const double net = record_provisions(pm, b, ctx, tally);
   tally.add(Ind::CostNet, net);
 }
 
@@ -759,32 +793,34 @@ struct Scratch {
   std::vector<HouseholdFacts> facts;
 };
 
-void step_block_first(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
+void step_block_first(const PolicyMonth& pm, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Scratch scratch;
+  const ModelTables& base = pm.base();  // municipality-wide: demography, household events, capacities
   start_month(block, ctx);
   // Indications held at the start of the month are reviewed first, so care that starts this
   // month (by whatever path) is never reviewed in its first month.
-  review_indications(t, block, ctx, tally);
+  review_indications(pm, block, ctx, tally);
   draw_person_words(block, ctx, scratch.words);
-  demography(t, block, ctx, scratch.words, tally);
+  demography(pm, block, ctx, scratch.words, tally);
   household_facts(block, ctx, scratch.facts);
-  welfare(t, block, ctx, scratch.facts, tally);
-  debts(t, block, ctx, scratch.facts, tally);
-  employment(t, block, ctx, scratch.words, scratch.facts, tally);
-  household_events(t, block, ctx, scratch.facts, tally);
-  youth_care(t, block, ctx, scratch.words, scratch.facts, tally);
-  child_protection(t, block, ctx, scratch.facts, tally);
-  social_support(t, block, ctx, scratch.words, tally);
-  if (t.youth.capacity_limited || t.wmo.capacity_limited) count_occupancy(t, block, ctx, tally);
+  welfare(pm, block, ctx, scratch.facts, tally);
+  debts(pm, block, ctx, scratch.facts, tally);
+  employment(pm, block, ctx, scratch.words, scratch.facts, tally);
+  household_events(base, block, ctx, scratch.facts, tally);
+  youth_care(pm, block, ctx, scratch.words, scratch.facts, tally);
+  child_protection(pm, block, ctx, scratch.facts, tally);
+  social_support(pm, block, ctx, scratch.words, tally);
+  if (base.youth.capacity_limited || base.wmo.capacity_limited) count_occupancy(pm, block, ctx, tally);
 }
 
-void step_block_second(const ModelTables& t, Block& block, const sim::StepContext& ctx, Tally& tally) {
+void step_block_second(const PolicyMonth& pm, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Persons spare;
-  apply_triage(t, block, tally);
-  apply_youth_admissions(t, block, tally);
-  apply_wmo_admissions(t, block, tally);
-  commit_household_changes(t, block, ctx, spare, tally);
-  record(t, block, ctx, tally);
+  const ModelTables& base = pm.base();
+  apply_triage(base, block, tally);
+  apply_youth_admissions(base, block, tally);
+  apply_wmo_admissions(base, block, tally);
+  commit_household_changes(base, block, ctx, spare, tally);
+  record(pm, block, ctx, tally);
 }
 
 }  // namespace zorgsim::models

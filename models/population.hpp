@@ -197,6 +197,8 @@ struct Block {
   std::vector<PlaceRequest> wmo_requests;    // this month's requests for Wmo places
   std::vector<std::int64_t> occupancy;       // clients per catalogue provision before admissions (places limited)
   bool carries_budgets = false;                   // the first block books the provisions' fixed budgets
+  std::array<double, law_count> cost_by_law{};    // this month's gross cost booked by the block (budget ceilings)
+  std::array<bool, law_count> admission_stop{};   // admission stops in force this month (set in the global phase)
   std::size_t bytes() const;
 };
 

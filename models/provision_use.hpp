@@ -4,6 +4,7 @@
 // each holder a provision of their slot when they enter it, reviews indications, and turns
 // holdings into clients, units, cost and co-payments per provision.
 #include "models/model_tables.hpp"
+#include "models/policy_schedule.hpp"
 #include "models/population.hpp"
 #include "sim/model.hpp"
 
@@ -23,12 +24,12 @@ std::uint8_t assign_provision(const ModelTables& t, std::uint8_t& care, int slot
 /// transitions): re-evaluation of Q, the end of an indication (renewed with a new Q, or stopped
 /// although the need remains), and the escalation of youth care whose Q is capped by the
 /// intensity norm (a crisis placement).
-void review_indications(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally);
+void review_indications(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally);
 
 /// Records clients, units and cost per provision, cost per care type and law, and the Wmo
 /// co-payment; a holder without a provision gets one first (counted as a start, except in
 /// the initial record). Returns the month's gross cost of the catalogue (EUR, nominal).
-double record_provisions(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally);
+double record_provisions(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally);
 
 /// A one-off event (a home adaptation) of person i in household h: chooses its provision and
 /// books its cost P x Q.

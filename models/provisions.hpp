@@ -65,10 +65,15 @@ inline constexpr int slot_of_wmo(int provision) { return provision < 5 ? 7 + pro
 inline constexpr int care_type_wijkteam = slot_count;
 /// The local team's Wmo intake (Wmo consultants), the care type after it.
 inline constexpr int care_type_wijkteam_wmo = slot_count + 1;
-inline constexpr int care_type_count = slot_count + 2;
+/// ... then the policy measures' own cost, one care type per law (Law order).
+inline constexpr int care_type_measures = slot_count + 2;
+inline constexpr int care_type_count = slot_count + 2 + law_count;
 /// The law a care type's cost is booked under.
 inline constexpr Law care_type_law(int k) {
-  return k < slot_count ? slot_law[k] : k == care_type_wijkteam ? Law::Jeugdwet : Law::Wmo;
+  return k < slot_count                ? slot_law[k]
+         : k == care_type_wijkteam      ? Law::Jeugdwet
+         : k == care_type_wijkteam_wmo  ? Law::Wmo
+                                        : static_cast<Law>(k - care_type_measures);
 }
 
 /// One catalogue entry as configured (see model_params.cpp for the fields' documentation).
@@ -112,6 +117,7 @@ struct Eligibility {
   int age = 0;             // years
   int income = 0;          // household income class
   int household_type = 0;  // HouseholdType
+  int district = 0;        // the household's district (for measures' targets)
 };
 
 struct Provision {

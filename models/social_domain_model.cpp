@@ -18,9 +18,9 @@ namespace {
 
 class HouseholdWorld final : public sim::World {
  public:
-  HouseholdWorld(const ModelTables& t, const sim::RandomKey& key, int first_month, std::uint64_t households,
+  HouseholdWorld(const PolicySchedule& s, const sim::RandomKey& key, int first_month, std::uint64_t households,
                  std::uint32_t block_households)
-      : m_tables(t), m_key(key), m_first_month(first_month), m_households(households),
+      : m_schedule(s), m_tables(s.initial()), m_key(key), m_first_month(first_month), m_households(households),
         m_block_households(block_households),
         m_blocks((households + block_households - 1) / block_households) {}
 
@@ -40,17 +40,20 @@ class HouseholdWorld final : public sim::World {
   }
 
   void step_global(int phase, const sim::StepContext& ctx, double* tally) override {
+    const PolicyMonth& pm = m_schedule.month(ctx.month_index);
+    Tally t(tally, m_tables.layout);
     if (phase == 2) {
-      Tally t(tally, m_tables.layout);
-      triage(m_tables, m_blocks, ctx, t);
-      triage_adults(m_tables, m_blocks, ctx, t);
-      allocate_places(m_tables, m_blocks, ctx);
+      triage(pm, m_blocks, ctx, t);
+      triage_adults(pm, m_blocks, ctx, t);
+      allocate_places(pm, m_blocks, ctx);
       return;
     }
+    update_admission_stops(pm, ctx, t);
+    book_measures(pm, ctx, t);
     // Poisson number of arriving households; arrival k goes to block k mod blocks. Its
     // id, and so everything drawn for it, does not depend on which block holds it.
     sim::KeyedStream rng(ctx.key, arrivals_entity, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Arrivals));
-    const double mean = m_tables.arrivals_per_month * static_cast<double>(m_households);
+    const double mean = pm.base().arrivals_per_month * static_cast<double>(m_households);
     const int n = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(rng) : 0;
     for (int k = 0; k < n && k < (1 << 20); ++k)
       m_blocks[static_cast<std::size_t>(k) % m_blocks.size()].arrivals.push_back(
@@ -59,13 +62,14 @@ class HouseholdWorld final : public sim::World {
 
   void step_block(std::size_t b, int phase, const sim::StepContext& ctx, double* tally) override {
     Tally t(tally, m_tables.layout);
-    if (phase == 1) models::step_block_first(m_tables, m_blocks[b], ctx, t);
-    else models::step_block_second(m_tables, m_blocks[b], ctx, t);
+    const PolicyMonth& pm = m_schedule.month(ctx.month_index);
+    if (phase == 1) models::step_block_first(pm, m_blocks[b], ctx, t);
+    else models::step_block_second(pm, m_blocks[b], ctx, t);
   }
 
   void record_block(std::size_t b, const sim::StepContext& ctx, double* tally) override {
     Tally t(tally, m_tables.layout);
-    record(m_tables, m_blocks[b], ctx, t);
+    record(m_schedule.month(ctx.month_index), m_blocks[b], ctx, t);
   }
 
   std::size_t person_count() const override {
@@ -81,7 +85,61 @@ class HouseholdWorld final : public sim::World {
   }
 
  private:
-  const ModelTables& m_tables;
+  // Budget ceilings: each law's spending so far this year (nominal EUR: the blocks' cost of
+  // the months before this one, summed in block order, plus the global costs) against its
+  // ceiling pro rata; over it, the law's admission stop holds this month.
+  void update_admission_stops(const PolicyMonth& pm, const sim::StepContext& ctx, Tally& t) {
+    const ModelTables& base = pm.base();
+    if (ctx.month_index % 12 == 0) {
+      m_year_to_date.fill(0.0);
+      m_months_to_date = 0;
+    } else {
+      for (const Block& b : m_blocks)
+        for (int l = 0; l < law_count; ++l) m_year_to_date[l] += b.cost_by_law[l];
+      for (int l = 0; l < law_count; ++l) m_year_to_date[l] += m_global_cost[l];
+      ++m_months_to_date;
+    }
+    std::array<bool, law_count> stop{};
+    for (int l = 0; l < law_count; ++l) {
+      const double ceiling = base.budget_ceiling_per_month[l];
+      stop[l] = base.admission_stop && ceiling >= 0 && m_months_to_date > 0 &&
+                m_year_to_date[l] > ceiling * base.price_index(ctx.month_index) * m_months_to_date;
+      if (stop[l]) t.add(Ind::AdmissionStop, l, 1.0);
+    }
+    for (Block& b : m_blocks) b.admission_stop = stop;
+    // This month's global costs (the local team, the measures), added next month.
+    const double index = base.price_index(ctx.month_index);
+    m_global_cost.fill(0.0);
+    m_global_cost[static_cast<int>(Law::Jeugdwet)] += base.wijkteam_cost_per_month * index;
+    m_global_cost[static_cast<int>(Law::Wmo)] += base.wmo_team_cost_per_month * index;
+    for (std::size_t k = 0; k < pm.own_cost.size(); ++k)
+      m_global_cost[m_schedule.measures()[k].cost_law] += pm.own_cost[k] * index;
+  }
+
+  // The measures' intensity, own cost (in cost.by_law) and budget lines (apart), indexed.
+  void book_measures(const PolicyMonth& pm, const sim::StepContext& ctx, Tally& t) {
+    const double index = pm.base().price_index(ctx.month_index);
+    for (std::size_t k = 0; k < pm.intensity.size(); ++k) {
+      const Measure& m = m_schedule.measures()[k];
+      const int column = m_schedule.column(k);
+      t.add(Ind::MeasureIntensity, column, pm.intensity[k]);
+      if (const double cost = pm.own_cost[k] * index; cost != 0) {
+        t.add(Ind::MeasureOwnCost, column, cost);
+        t.add(Ind::CostByCareType, care_type_measures + m.cost_law, cost);
+        t.add(Ind::CostByLaw, m.cost_law, cost);
+        t.add(Ind::CostNet, cost);
+      }
+      if (const double line = pm.budget_line[k] * index; line != 0) {
+        t.add(Ind::MeasureBudgetLine, column, line);
+        t.add(Ind::BudgetLinesByLaw, m.budget_law, line);
+      }
+    }
+  }
+
+  const PolicySchedule& m_schedule;
+  const ModelTables& m_tables;  // measure-free: synthesis and layout
+  std::array<double, law_count> m_year_to_date{}, m_global_cost{};
+  int m_months_to_date = 0;
   sim::RandomKey m_key;
   int m_first_month;
   std::uint64_t m_households;
@@ -91,33 +149,21 @@ class HouseholdWorld final : public sim::World {
 
 }  // namespace
 
-SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, std::uint32_t block_households)
-    : m_tables(prepare_tables(params)),
+SocialDomainModel::SocialDomainModel(const ModelParams& params, double scale, std::uint32_t block_households,
+                                     PolicyPlan plan)
+    : m_schedule(params, scale, std::move(plan)),
       m_households(static_cast<std::uint64_t>(std::llround(params.population.households * scale))),
       m_block_households(block_households) {
   if (m_households == 0) throw std::invalid_argument("the population has no households");
-  if (m_tables.triage_capacity >= 0) {  // the local team is sized for the base-year population
-    m_tables.triage_capacity = static_cast<std::int64_t>(
-        std::llround(params.access.wijkteam_fte * params.access.assessments_per_fte_month * scale));
-    m_tables.wmo_triage_capacity = static_cast<std::int64_t>(
-        std::llround(params.access.wmo_fte * params.access.assessments_per_fte_month * scale));
-  }
-  m_tables.wijkteam_cost_per_month *= scale;
-  m_tables.wmo_team_cost_per_month *= scale;
-  for (std::size_t k = 0; k < params.provisions.size(); ++k) {  // budgets and places of the base-year population
-    Provision& p = m_tables.provisions.provisions[k];
-    p.budget_per_month *= scale;
-    if (p.places >= 0) p.places = static_cast<std::int64_t>(std::llround(params.provisions[k].places * scale));
-  }
   if (m_households >= max_households) throw std::invalid_argument("too many households for 40-bit ids");
   if (block_households == 0 || block_households > 1u << 20) throw std::invalid_argument("bad block size");
 }
 
-const std::vector<sim::IndicatorSpec>& SocialDomainModel::indicators() const { return m_tables.layout.specs; }
+const std::vector<sim::IndicatorSpec>& SocialDomainModel::indicators() const { return tables().layout.specs; }
 const std::vector<sim::SummaryColumn>& SocialDomainModel::summary_columns() const { return models::summary_columns(); }
 
 std::unique_ptr<sim::World> SocialDomainModel::create_world(const sim::RandomKey& key, int first_month_index) const {
-  return std::make_unique<HouseholdWorld>(m_tables, key, first_month_index, m_households, m_block_households);
+  return std::make_unique<HouseholdWorld>(m_schedule, key, first_month_index, m_households, m_block_households);
 }
 
 }  // namespace zorgsim::models

@@ -34,6 +34,7 @@ enum class Stream : std::uint32_t {
   AdultTriage = 21,   // the local team's decision on an adult request: refusal (0), general support first (1)
   WlzTakeover = 22,   // a holder of Wmo home care moves to the Wlz (entity: the adult)
   Birthday = 23,      // adult vulnerabilities at 18 (0-2), a physical limitation's onset later (0) (entity: the adult)
+  InsuranceOffer = 24,  // a household's place when the collective insurance is trimmed (month: reach_month)
   // The provision catalogue: one stream per slot (base + slot) or per provision (base + index).
   ProvisionChoice = 200,  // + slot: which provision and Q at entry (words 0, 1)
   ProvisionReview = 300,  // + slot: re-evaluation (0), new Q (1), end of indication (2), stop (3)

@@ -27,17 +27,19 @@ PlaceRequest youth_place_request(const Persons& ps, std::size_t i, int target, i
 }
 
 
-void count_occupancy(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally) {
+void count_occupancy(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
+  const PolicyView pv(pm);
   const Households& hh = b.households;
   Persons& ps = b.persons;
-  b.occupancy.assign(t.provisions.provisions.size(), 0);
-  const bool youth = t.youth.capacity_limited, wmo = t.wmo.capacity_limited;
+  b.occupancy.assign(pm.base().provisions.provisions.size(), 0);
+  const bool youth = pm.base().youth.capacity_limited, wmo = pm.base().wmo.capacity_limited;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const auto [begin, end] = members(hh, h);
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
-      const Eligibility who{std::min(y, 120), hh.income[h], hh.type[h]};
+      const Eligibility who = household_who(hh, h, y);
+      const ModelTables& t = pv(who);
       CareBytes& c = ps.care[i];
       if (youth && y < 23 && youth_state(ps, i) >= 2) {
         const int slot = slot_of_youth_state(youth_state(ps, i));
@@ -55,15 +57,15 @@ void count_occupancy(const ModelTables& t, Block& b, const sim::StepContext& ctx
 
 namespace {
 // Gives each provision's free places to its requests over all blocks (in block order).
-void allocate(const ModelTables& t, std::vector<Block>& blocks, std::vector<PlaceRequest> Block::*list,
+void allocate(const PolicyMonth& pm, std::vector<Block>& blocks, std::vector<PlaceRequest> Block::*list,
               int (*slot_of)(int), const sim::StepContext& ctx) {
-  const ProvisionTables& pt = t.provisions;
+  const ProvisionTables& pt = pm.base().provisions;  // places are municipality-wide
   std::vector<std::vector<std::pair<int, std::uint64_t>>> keys(pt.provisions.size());
   std::vector<std::vector<PlaceRequest*>> where(pt.provisions.size());
   for (Block& b : blocks)
     for (PlaceRequest& r : b.*list) {
       const int slot = slot_of(r.target);
-      if (r.care == no_care) r.care = draw_provision(t, slot, r.who, r.id, ctx);
+      if (r.care == no_care) r.care = draw_provision(pm(r.who), slot, r.who, r.id, ctx);
       const int p = pt.index(slot, r.care);
       keys[p].push_back({waiting_priority(r.severity, r.months), r.id});
       where[p].push_back(&r);
@@ -85,9 +87,10 @@ int youth_slot(int state) { return slot_of_youth_state(state); }
 int wmo_slot(int provision) { return slot_of_wmo(provision); }
 }  // namespace
 
-void allocate_places(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx) {
-  if (t.youth.capacity_limited) allocate(t, blocks, &Block::youth_requests, youth_slot, ctx);
-  if (t.wmo.capacity_limited) allocate(t, blocks, &Block::wmo_requests, wmo_slot, ctx);
+void allocate_places(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx) {
+  const ModelTables& t = pm.base();
+  if (t.youth.capacity_limited) allocate(pm, blocks, &Block::youth_requests, youth_slot, ctx);
+  if (t.wmo.capacity_limited) allocate(pm, blocks, &Block::wmo_requests, wmo_slot, ctx);
 }
 
 void apply_youth_admissions(const ModelTables& t, Block& b, Tally& tally) {

@@ -20,6 +20,7 @@
 
 #include "models/indicators.hpp"
 #include "models/model_tables.hpp"
+#include "models/policy_schedule.hpp"
 #include "models/population.hpp"
 #include "sim/model.hpp"
 
@@ -38,10 +39,10 @@ std::vector<bool> choose_admissions(const std::vector<std::pair<int, std::uint64
 /// End of the first half of the month, per block: clients per catalogue provision before this
 /// month's admissions. A holder who entered a limited slot this month without a request (a
 /// crisis placement, a move between placement forms) gets the provision now (a start).
-void count_occupancy(const ModelTables& t, Block& b, const sim::StepContext& ctx, Tally& tally);
+void count_occupancy(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally);
 
 /// The global phase: allocates each provision's free places over the requests of all blocks.
-void allocate_places(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx);
+void allocate_places(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx);
 
 /// Second half of the month, per block: admitted requests move into care with the provision
 /// they asked for, the others wait for it.

@@ -39,14 +39,19 @@ void assess(std::vector<Block>& blocks, std::vector<PlaceRequest> Block::*list, 
 }
 }  // namespace
 
-void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
+void triage(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
+  const ModelTables& t = pm.base();  // the team's capacity and cost are municipality-wide
   book_team_cost(tally, care_type_wijkteam, Law::Jeugdwet, t.wijkteam_cost_per_month * t.price_index(ctx.month_index));
   if (t.triage_capacity >= 0) tally.add(Ind::TriageCapacity, static_cast<double>(t.triage_capacity));
   // Priority: moderate needs before light ones, then months waited.
   const auto key = [](const PlaceRequest& r) { return level_of(r.target) * 1000 + r.months; };
   assess(blocks, &Block::triage_requests, t.triage_capacity, key, [&](Block& b, PlaceRequest& r) {
     sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Triage));
-    r.outcome = static_cast<std::uint8_t>(triage_outcome(t.youth, r.target, rng.uniform01()));
+    r.outcome = static_cast<std::uint8_t>(triage_outcome(pm(r.who).youth, r.target, rng.uniform01()));
+    if (r.outcome == 2 && b.admission_stop[static_cast<int>(Law::Jeugdwet)]) {  // refused: admission stop
+      r.outcome = r.target;
+      tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Jeugdwet), 1);
+    }
     if (r.outcome == 2 && t.youth.capacity_limited) {  // ambulant care needs a place
       b.youth_requests.push_back(youth_place_request(b.persons, r.person, 2, 0, r.who, no_care));
       tally.add(Ind::YouthReferrals, place_index(2), 1);
@@ -54,7 +59,8 @@ void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepCon
   });
 }
 
-void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
+void triage_adults(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally) {
+  const ModelTables& t = pm.base();
   book_team_cost(tally, care_type_wijkteam_wmo, Law::Wmo, t.wmo_team_cost_per_month * t.price_index(ctx.month_index));
   if (t.wmo_triage_capacity >= 0) tally.add(Ind::WmoTriageCapacity, static_cast<double>(t.wmo_triage_capacity));
   // Priority: severe needs first, then months unmet.
@@ -62,7 +68,11 @@ void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::
   assess(blocks, &Block::wmo_triage_requests, t.wmo_triage_capacity, key, [&](Block& b, PlaceRequest& r) {
     sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultTriage));
     const double u = rng.uniform01(), v = rng.uniform01();
-    const AdultTriage outcome = adult_triage_outcome(t.adult_need, r.target, r.severity, u, v);
+    AdultTriage outcome = adult_triage_outcome(pm(r.who).adult_need, r.target, r.severity, u, v);
+    if (outcome == AdultTriage::Indicated && b.admission_stop[static_cast<int>(Law::Wmo)]) {  // admission stop
+      outcome = AdultTriage::Refused;
+      tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Wmo), 1);
+    }
     r.outcome = static_cast<std::uint8_t>(outcome);
     if (outcome == AdultTriage::Indicated && t.wmo.capacity_limited) {  // the provision needs a place
       b.wmo_requests.push_back({r.person, r.id, r.target, 0, r.severity, r.who});

@@ -11,6 +11,7 @@
 
 #include "models/indicators.hpp"
 #include "models/model_tables.hpp"
+#include "models/policy_schedule.hpp"
 #include "models/population.hpp"
 #include "sim/model.hpp"
 
@@ -19,11 +20,11 @@ namespace zorgsim::models {
 /// The global phase: decides which requests of all blocks are assessed and their outcome
 /// (a keyed draw per person and month), turns indications for ambulant care into place
 /// requests when places are limited, and books the team's monthly cost.
-void triage(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
+void triage(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
 
 /// The same for adults' requests for bespoke Wmo provisions (adult_need.hpp), with the
 /// team's Wmo capacity (access.wmo_fte): severe needs first, then months unmet, ties by id.
-void triage_adults(const ModelTables& t, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
+void triage_adults(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepContext& ctx, Tally& tally);
 
 /// A child leaves the queue without an assessment (the flag is cleared; counted by reason).
 inline void leave_triage_queue(Persons& ps, std::size_t i, QueueExit why, Tally& tally) {

@@ -62,6 +62,11 @@ void attr_string(hid_t obj, const char* name, const std::string& value) {
 void attr_strings(hid_t obj, const char* name, const std::vector<std::string>& values) {
   Handle type = string_type();
   const hsize_t n = values.size();
+  if (n == 0) {  // an empty list: an attribute with a null dataspace
+    Handle space(check(H5Screate(H5S_NULL), "H5Screate"), H5Sclose);
+    Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), "H5Acreate2"), H5Aclose);
+    return;
+  }
   Handle space(check(H5Screate_simple(1, &n, nullptr), "H5Screate_simple"), H5Sclose);
   Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT), "H5Acreate2"), H5Aclose);
   std::vector<const char*> ptrs;
@@ -162,8 +167,8 @@ void write_indicator(hid_t root, const std::string& section, const IndicatorSpec
   describe(ds, spec, dim_names);
 }
 
-void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, const Provenance& p) {
-  Handle root(check(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2"), H5Gclose);
+// Provenance and the time axes, at the root of every result file.
+void write_header(hid_t root, const RunResult& run, const AnnualResult& annual, const Provenance& p) {
   attr_string(root, "zorgsim_version", version());
   attr_string(root, "git_commit", git_commit());
   attr_scalar<int>(root, "schema_version", H5T_NATIVE_INT, output_schema_version);
@@ -176,6 +181,8 @@ void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, con
   attr_string(root, "command_line", p.command_line);
   attr_string(root, "library_versions", library_versions());
   attr_string(root, "first_month", Month::from_index(run.first_month).str());
+  if (!p.scenario.empty()) attr_string(root, "scenario", p.scenario);
+  attr_strings(root, "measures", p.measures);
   attr_string(root, "last_month", Month::from_index(run.first_month + run.months - 1).str());
 
   Handle time(open_or_create_group(root, "time"), H5Gclose);
@@ -199,7 +206,10 @@ void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, con
     attr_string(n, "units", "months");
     attr_string(n, "description", "Simulated months in each year (12 except for a partial first or last year)");
   }
+}
 
+// Every indicator of one run under `root`: monthly, annual and initial.
+void write_results(hid_t root, const RunResult& run, const AnnualResult& annual) {
   const std::size_t width = run.width();
   const int ny = static_cast<int>(annual.years.size());
   for (std::size_t i = 0; i < run.indicators.size(); ++i) {
@@ -208,6 +218,141 @@ void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, con
     write_indicator(root, "annual", spec, run.offsets[i], width, annual.values, run.replicates, ny, "year");
     if (spec.aggregation == Aggregation::Stock)
       write_indicator(root, "initial", spec, run.offsets[i], width, run.initial, run.replicates, 1, nullptr);
+  }
+}
+
+void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, const Provenance& p) {
+  Handle root(check(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2"), H5Gclose);
+  write_header(root, run, annual, p);
+  write_results(root, run, annual);
+}
+
+// Per indicator, the statistics of the paired differences as [scenario, year(, category)].
+void write_differences(hid_t root, const ComparisonOutput& out) {
+  Handle group(open_or_create_group(root, "comparison"), H5Gclose);
+  std::vector<std::string> names;
+  for (std::size_t s = 1; s < out.scenarios.size(); ++s) names.push_back(out.scenarios[s].name);
+  attr_strings(group, "scenarios", names);
+  attr_string(group, "reference", out.scenarios.front().name);
+  attr_string(group, "description",
+              "Paired differences scenario - reference per replicate (common random numbers), over replicates: mean, "
+              "standard error and 95% interval (Student's t); annual values");
+  const RunResult& run = *out.scenarios.front().run;
+  const std::size_t width = run.width(), years = out.scenarios.front().annual->years.size();
+  for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+    const IndicatorSpec& spec = run.indicators[i];
+    std::string leaf;
+    Handle g(group_for(group, spec.name, leaf), H5Gclose);
+    Handle ig(open_or_create_group(g, leaf), H5Gclose);
+    const std::size_t k = spec.width();
+    std::vector<hsize_t> dims = {names.size(), years};
+    if (!spec.categories.empty()) dims.push_back(k);
+    const std::string dim_names = spec.categories.empty() ? "scenario,year" : "scenario,year,category";
+    const auto pick = [&](const std::vector<double> PairedDifference::*stat) {
+      std::vector<double> v;
+      for (const PairedDifference& d : out.differences)
+        for (std::size_t y = 0; y < years; ++y)
+          for (std::size_t c = 0; c < k; ++c) v.push_back((d.*stat)[y * width + run.offsets[i] + c]);
+      return v;
+    };
+    const std::pair<const char*, const std::vector<double> PairedDifference::*> stats[] = {
+        {"mean", &PairedDifference::mean}, {"se", &PairedDifference::se},
+        {"ci_low", &PairedDifference::low}, {"ci_high", &PairedDifference::high}};
+    for (const auto& [name, stat] : stats) {
+      write_dataset(ig, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, dims, pick(stat));
+      Handle ds(check(H5Dopen2(ig, name, H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+      describe(ds, spec, dim_names);
+    }
+  }
+}
+
+// Per package and indicator: package, alone[measure], marginal[measure], interaction.
+void write_attributions(hid_t root, const ComparisonOutput& out) {
+  if (out.attributions.empty()) return;
+  Handle group(open_or_create_group(root, "attribution"), H5Gclose);
+  attr_string(group, "description",
+              "Each measure's own effect on a package scenario (means over replicates of paired differences): alone = "
+              "reference + measure - reference; marginal = package - package without the measure; interaction = "
+              "package - sum of alone, so sum(alone) + interaction = package");
+  const RunResult& run = *out.scenarios.front().run;
+  const std::size_t width = run.width(), years = out.scenarios.front().annual->years.size();
+  for (const AttributionOutput& a : out.attributions) {
+    Handle sg(open_or_create_group(group, a.scenario), H5Gclose);
+    attr_strings(sg, "measures", a.measures);
+    for (std::size_t i = 0; i < run.indicators.size(); ++i) {
+      const IndicatorSpec& spec = run.indicators[i];
+      std::string leaf;
+      Handle g(group_for(sg, spec.name, leaf), H5Gclose);
+      Handle ig(open_or_create_group(g, leaf), H5Gclose);
+      const std::size_t k = spec.width();
+      const auto rows = [&](const std::vector<double>& v) {
+        std::vector<double> out_rows;
+        for (std::size_t y = 0; y < years; ++y)
+          for (std::size_t c = 0; c < k; ++c) out_rows.push_back(v[y * width + run.offsets[i] + c]);
+        return out_rows;
+      };
+      std::vector<hsize_t> dims = {years};
+      std::string dim_names = "year";
+      if (!spec.categories.empty()) dims.push_back(k), dim_names += ",category";
+      std::vector<hsize_t> mdims = dims;
+      mdims.insert(mdims.begin(), a.measures.size());
+      const auto write = [&](const char* name, const std::vector<hsize_t>& d, const std::vector<double>& v,
+                             const std::string& dn) {
+        write_dataset(ig, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, d, v);
+        Handle ds(check(H5Dopen2(ig, name, H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+        describe(ds, spec, dn);
+      };
+      write("package", dims, rows(a.attribution.package), dim_names);
+      write("interaction", dims, rows(a.attribution.interaction), dim_names);
+      std::vector<double> alone, marginal;
+      for (std::size_t j = 0; j < a.measures.size(); ++j) {
+        const auto x = rows(a.attribution.alone[j]), y = rows(a.attribution.marginal[j]);
+        alone.insert(alone.end(), x.begin(), x.end());
+        marginal.insert(marginal.end(), y.begin(), y.end());
+      }
+      write("alone", mdims, alone, "measure," + dim_names);
+      write("marginal", mdims, marginal, "measure," + dim_names);
+    }
+  }
+}
+
+void write_comparison(hid_t file, const ComparisonOutput& out, const Provenance& p) {
+  Handle root(check(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2"), H5Gclose);
+  write_header(root, *out.scenarios.front().run, *out.scenarios.front().annual, p);
+  std::vector<std::string> names;
+  for (const ScenarioOutput& s : out.scenarios) names.push_back(s.name);
+  attr_strings(root, "scenarios", names);
+  Handle all(open_or_create_group(root, "scenarios"), H5Gclose);
+  for (const ScenarioOutput& s : out.scenarios) {
+    Handle g(open_or_create_group(all, s.name), H5Gclose);
+    attr_string(g, "description", s.description);
+    attr_strings(g, "measures", s.measures);
+    write_results(g, *s.run, *s.annual);
+  }
+  write_differences(root, out);
+  write_attributions(root, out);
+}
+
+// Creates `path` through a temporary file renamed when complete.
+template <class Write>
+void write_file(const std::string& path, Write write) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
+  const std::string tmp = temporary_name_for(path);
+  const TemporaryFileGuard guard(tmp);  // removed on SIGINT/SIGTERM while being written
+  try {
+    {
+      Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
+      check(H5Pset_obj_track_times(fcpl, 0), "H5Pset_obj_track_times");
+      Handle file(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), "H5Fcreate (cannot create the output file)"),
+                  H5Fclose);
+      write(file);
+      check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
+      check(file.close(), "H5Fclose");
+    }
+    commit_file(tmp, path);
+  } catch (...) {
+    discard_file(tmp);
+    throw;
   }
 }
 
@@ -222,24 +367,11 @@ std::string library_versions() {
 
 void write_run_file(const std::string& path, const RunResult& run, const AnnualResult& annual,
                     const Provenance& provenance) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
-  const std::string tmp = temporary_name_for(path);
-  const TemporaryFileGuard guard(tmp);  // removed on SIGINT/SIGTERM while being written
-  try {
-    {
-      Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
-      check(H5Pset_obj_track_times(fcpl, 0), "H5Pset_obj_track_times");
-      Handle file(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), "H5Fcreate (cannot create the output file)"),
-                  H5Fclose);
-      write_all(file, run, annual, provenance);
-      check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
-      check(file.close(), "H5Fclose");
-    }
-    commit_file(tmp, path);
-  } catch (...) {
-    discard_file(tmp);
-    throw;
-  }
+  write_file(path, [&](hid_t file) { write_all(file, run, annual, provenance); });
+}
+
+void write_comparison_file(const std::string& path, const ComparisonOutput& out, const Provenance& provenance) {
+  write_file(path, [&](hid_t file) { write_comparison(file, out, provenance); });
 }
 
 }  // namespace zorgsim::sim

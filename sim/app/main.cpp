@@ -1,4 +1,4 @@
-// zorgsim command line: run, validate, info, params, bench.
+// zorgsim command line: run, compare, measures, validate, calibrate, info, params, outputs, bench.
 #include <CLI/CLI.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -14,7 +14,10 @@
 
 #include "models/indicators.hpp"
 #include "models/social_domain_model.hpp"
+#include "sim/app/commands.hpp"
 #include "sim/app/configuration.hpp"
+#include "sim/app/measure_files.hpp"
+#include "sim/app/run_options.hpp"
 #include "sim/atomic_file.hpp"
 #include "sim/bench.hpp"
 #include "sim/build_info.hpp"
@@ -29,21 +32,12 @@
 
 namespace zs = zorgsim::sim;
 namespace zm = zorgsim::models;
+using zorgsim::app::assignments_of;
 using zorgsim::app::Configuration;
+using zorgsim::app::RunOptions;
+using zorgsim::app::thread_count;
 
 namespace {
-
-struct RunOptions {
-  std::string config;
-  std::string output;
-  std::vector<std::string> sets;
-  int threads = 0;
-  long long seed = -1;
-  long long replicates = -1;
-  double scale = -1;
-  bool overwrite = false;
-  bool quiet = false;
-};
 
 std::string exact(double x) {
   char buf[40];
@@ -51,64 +45,31 @@ std::string exact(double x) {
   return buf;
 }
 
-std::vector<std::string> assignments_of(const RunOptions& o) {
-  std::vector<std::string> a = o.sets;
-  if (o.seed >= 0) a.push_back("run.seed=" + std::to_string(o.seed));
-  if (o.replicates >= 0) a.push_back("run.replicates=" + std::to_string(o.replicates));
-  if (o.scale >= 0) a.push_back("run.scale=" + exact(o.scale));
-  return a;
-}
-
-int thread_count(int requested) {
-  const int hw = tbb::info::default_concurrency();
-  return requested > 0 ? requested : hw;
-}
-
-std::unique_ptr<zm::SocialDomainModel> make_model(const Configuration& c) {
+std::unique_ptr<zm::SocialDomainModel> make_model(const Configuration& c, zm::PolicyPlan plan = {}) {
   return std::make_unique<zm::SocialDomainModel>(c.model, c.run.scale,
-                                                 static_cast<std::uint32_t>(c.run.block_households));
+                                                 static_cast<std::uint32_t>(c.run.block_households), std::move(plan));
 }
 
-int cmd_run(const RunOptions& o, const std::string& command_line) {
+int cmd_run(const RunOptions& o, const std::string& scenario, const std::string& command_line) {
   const Configuration c = zorgsim::app::load_configuration(o.config, assignments_of(o));
+  zorgsim::app::ResolvedScenario resolved;
+  zm::PolicyPlan plan;
+  if (!scenario.empty()) {
+    resolved = zorgsim::app::resolve_scenario(scenario);
+    plan = zorgsim::app::plan_scenario(resolved, c);
+  }
   std::string out = o.output;
   if (out.empty()) {
-    out = "outputs/" + c.run.name + ".h5";
+    out = "outputs/" + c.run.name + (resolved.name.empty() ? "" : "-" + resolved.name) + ".h5";
     std::filesystem::create_directories("outputs");
   }
   zs::check_output_path(out, o.overwrite);  // before any work: fail fast
   const int threads = thread_count(o.threads);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const auto model = make_model(c);
-
+  std::vector<std::string> measure_ids;
+  for (const zm::Measure& m : plan.measures) measure_ids.push_back(m.id);
+  const auto model = make_model(c, std::move(plan));
   const zs::RunRequest req = zs::run_request(c.run);
-  // Progress: a live counter on a terminal; otherwise a line per 10% once a run is long
-  // enough (> 5 s) for it to matter (logs of cluster jobs).
-  const bool tty = isatty(STDERR_FILENO) && !o.quiet;
-  std::vector<int> done(req.replicates, 0);
-  const long total = static_cast<long>(req.months) * req.replicates;
-  const auto started = std::chrono::steady_clock::now();
-  long last_decile = 0;
-  const auto progress = [&](int r, int months_done) {
-    if (o.quiet) return;
-    done[r] = months_done;
-    long sum = 0;
-    for (int d : done) sum += d;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (tty) {
-      std::fprintf(stderr, "\rsimulating: %ld of %ld replicate-months (%.0f s)", sum, total, elapsed);
-      std::fflush(stderr);
-    } else if (sum * 10 / total > last_decile && elapsed > 5) {
-      last_decile = sum * 10 / total;
-      std::fprintf(stderr, "simulating: %ld%% (%ld of %ld replicate-months, %.0f s, about %.0f s to go)\n",
-                   last_decile * 10, sum, total, elapsed, elapsed * (total - sum) / sum);
-    }
-  };
-  // An arena of exactly `threads` slots: --threads 4 uses 4 threads even on 2 cores.
-  zs::RunResult result;
-  tbb::task_arena arena(threads);
-  arena.execute([&] { result = zs::run(*model, req, progress); });
-  if (tty) std::fprintf(stderr, "\n");
+  const zs::RunResult result = zorgsim::app::run_with_progress(*model, req, threads, o.quiet, "simulating");
   const zs::AnnualResult annual = zs::aggregate_years(result);
 
   zs::Provenance prov;
@@ -118,6 +79,8 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   prov.command_line = command_line;
   prov.seed = static_cast<std::uint64_t>(c.run.seed);
   prov.threads = threads;
+  prov.scenario = resolved.name;
+  prov.measures = measure_ids;
   zs::write_run_file(out, result, annual, prov);
 
   if (!o.quiet) {
@@ -155,13 +118,9 @@ int cmd_calibrate(const CalibrateOptions& o) {
   zs::Diagnostics diags;
   const auto targets = zs::parse_calibration_targets(name, text, zm::indicator_specs(), diags);
   diags.throw_if_any();
-  const int threads = thread_count(o.run.threads);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const auto model = make_model(c);
-  const zs::RunRequest req = zs::run_request(c.run);
-  zs::RunResult result;
-  tbb::task_arena arena(threads);
-  arena.execute([&] { result = zs::run(*model, req); });
+  const zs::RunResult result =
+      zorgsim::app::run_with_progress(*model, zs::run_request(c.run), thread_count(o.run.threads), true, "");
   std::cout << "Calibration of " << c.run.name << " against " << name << " (" << result.replicates
             << " replicate(s), seed " << c.run.seed << "):\n";
   const int outside = zs::print_calibration(std::cout, zs::evaluate_calibration(targets, result, c.run.scale),
@@ -226,6 +185,39 @@ int main(int argc, char** argv) {
   run->add_option("--set", ro.sets, "Set a parameter: --set youth.ambulant_duration=8 (repeatable)");
   run->add_flag("--overwrite", ro.overwrite, "Replace an existing output file");
   run->add_flag("-q,--quiet", ro.quiet, "Print only where the results went");
+  std::string run_scenario;
+  run->add_option("--scenario", run_scenario,
+                  "Policy scenario: an embedded one (baseline, perspectiefnota-2026-2029, adviesraad, budget-ceiling) or "
+                  "a scenario YAML file");
+
+  zorgsim::app::CompareOptions cmp;
+  auto* compare = app.add_subcommand(
+      "compare", "Run scenarios with common random numbers and compare each with the first (paired differences)");
+  compare->add_option("scenarios", cmp.scenarios, "Scenarios (names or YAML files); the first is the reference")
+      ->required()
+      ->expected(2, 64);
+  compare->add_option("-c,--config", cmp.run.config, "Configuration YAML (overrides the embedded default)");
+  compare->add_option("-o,--output", cmp.run.output, "Output HDF5 file (default outputs/compare-<scenarios>.h5)");
+  compare->add_option("--threads", cmp.run.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
+  compare->add_option("--seed", cmp.run.seed, "Random seed")->check(CLI::Range(0LL, 9007199254740991LL));
+  compare->add_option("--replicates", cmp.run.replicates, "Replicates (overrides run.replicates)")
+      ->check(CLI::Range(1, 100000));
+  compare->add_option("--scale", cmp.run.scale, "Multiply the number of households")->check(CLI::Range(1e-4, 1e4));
+  compare->add_option("--set", cmp.run.sets, "Set a parameter (repeatable)");
+  compare->add_flag("--overwrite", cmp.run.overwrite, "Replace an existing output file");
+  compare->add_flag("-q,--quiet", cmp.run.quiet, "Print only where the results went");
+  compare->add_flag("--attribution", cmp.attribution,
+                    "For each package: every measure alone on the reference and the package without it (2 runs per "
+                    "measure)");
+  compare->add_flag("--independent-streams", cmp.independent,
+                    "Give every scenario its own seed instead of common random numbers (only to show what they buy)");
+
+  std::string mconfig;
+  bool mmarkdown = false, mverbose = false;
+  auto* measures = app.add_subcommand("measures", "List the measure catalogue: law, mechanism, behavioural or budgetary");
+  measures->add_option("config", mconfig, "Configuration YAML the catalogue is checked against");
+  measures->add_flag("--markdown", mmarkdown, "Print the catalogue table of docs/MEASURES.md");
+  measures->add_flag("-v,--verbose", mverbose, "Also every effect with its range and source");
 
   std::string vconfig;
   std::vector<std::string> vsets;
@@ -269,7 +261,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
-    if (*run) return cmd_run(ro, command_line);
+    if (*run) return cmd_run(ro, run_scenario, command_line);
+    if (*compare) return zorgsim::app::cmd_compare(cmp, command_line);
+    if (*measures) return zorgsim::app::cmd_measures(mconfig, mmarkdown, mverbose);
     if (*validate) return cmd_validate(vconfig, vsets);
     if (*calibrate) return cmd_calibrate(co);
     if (*info) {

@@ -62,12 +62,21 @@ TEST_CASE("the onset formula: none x onset x mean relative risk = arrears x exit
   }
 }
 
-TEST_CASE("insurance eligibility and the problematic-debt covariate", "[unit][debts]") {
+TEST_CASE("insurance eligibility, the trimmed offer and the problematic-debt covariate", "[unit][debts]") {
   const DebtTables t = prepare_debts(debt_params(), population());
-  CHECK(insured(t, 0, true));
-  CHECK(insured(t, 1, true));
-  CHECK_FALSE(insured(t, 2, true));
-  CHECK_FALSE(insured(t, 0, false));
+  CHECK(insured(t, 0, true, 0.0));
+  CHECK(insured(t, 1, true, 0.99));
+  CHECK_FALSE(insured(t, 2, true, 0.0));
+  CHECK_FALSE(insured(t, 0, false, 0.0));
+  CHECK(insurance_offer_uniform(t, {1, 0}, 42) == 0.0);  // the full offer draws nothing
+  DebtParams trimmed = debt_params();
+  trimmed.insurance_offered = 0.4;
+  const DebtTables u = prepare_debts(trimmed, population());
+  CHECK(insured(u, 0, true, 0.39));
+  CHECK_FALSE(insured(u, 0, true, 0.41));  // left out by the trimmed policy
+  const double first = insurance_offer_uniform(u, {1, 0}, 42);
+  CHECK(first > 0.0);
+  CHECK(insurance_offer_uniform(u, {1, 0}, 42) == first);  // the same household every month
   CHECK_FALSE(has_problematic_debts(0));
   CHECK_FALSE(has_problematic_debts(1));
   CHECK(has_problematic_debts(2));

@@ -70,7 +70,7 @@ TEST_CASE("places are allocated per provision over all blocks", "[unit][waiting]
   zorgsim::sim::StepContext ctx;
   ctx.month_index = 2025 * 12;
   ctx.key = {99, 0};
-  allocate_places(t, blocks, ctx);
+  allocate_places(PolicyMonth::of(t), blocks, ctx);
   CHECK_FALSE(blocks[0].wmo_requests[0].admitted);  // severity 0, however long it waited
   CHECK(blocks[0].wmo_requests[1].admitted);        // severity 2
   CHECK(blocks[0].wmo_requests[2].admitted);        // household help: unlimited

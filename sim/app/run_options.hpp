@@ -1,0 +1,35 @@
+#pragma once
+// Options shared by the commands that simulate (run, compare, calibrate): what they add to
+// the configuration, and the number of threads.
+#include <string>
+#include <vector>
+
+#include "sim/model.hpp"
+#include "sim/simulation.hpp"
+
+namespace zorgsim::app {
+
+struct RunOptions {
+  std::string config;
+  std::string output;
+  std::vector<std::string> sets;
+  int threads = 0;
+  long long seed = -1;
+  long long replicates = -1;
+  double scale = -1;
+  bool overwrite = false;
+  bool quiet = false;
+};
+
+/// The --set assignments plus those the options imply (seed, replicates, scale).
+std::vector<std::string> assignments_of(const RunOptions& o);
+/// `requested` threads, or every core when 0.
+int thread_count(int requested);
+
+/// Runs on exactly `threads` threads with progress on stderr (a live counter on a terminal;
+/// otherwise a line per 10% once the run takes over 5 s, for the logs of cluster jobs),
+/// prefixed with `label`.
+sim::RunResult run_with_progress(const sim::Model& model, const sim::RunRequest& request, int threads, bool quiet,
+                                 const std::string& label);
+
+}  // namespace zorgsim::app
