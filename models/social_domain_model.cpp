@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "models/block_access.hpp"
 #include "models/indicators.hpp"
 #include "models/monthly_step.hpp"
 #include "models/population_synthesis.hpp"
@@ -76,6 +77,39 @@ class HouseholdWorld final : public sim::World {
     std::size_t n = 0;
     for (const Block& b : m_blocks) n += b.persons.size();
     return n;
+  }
+
+  // Per household: id, district (group), whether a member waits in the team's queue or for
+  // a place (coupled to others through capacity), and an FNV-1a hash of its state and its
+  // members' state.
+  std::vector<sim::EntityDigest> entity_digests() const override {
+    std::vector<sim::EntityDigest> out;
+    for (const Block& b : m_blocks) {
+      const Households& hh = b.households;
+      const Persons& ps = b.persons;
+      for (std::size_t h = 0; h < hh.count(); ++h) {
+        std::uint64_t x = 1469598103934665603ull;
+        const auto mix = [&x](std::uint64_t v) {
+          for (int k = 0; k < 8; ++k) x = (x ^ ((v >> (8 * k)) & 0xFF)) * 1099511628211ull;
+        };
+        mix(hh.type[h]), mix(hh.income[h]), mix(hh.network[h]), mix(hh.debt[h]), mix(hh.welfare[h]);
+        mix(hh.flags[h]), mix(hh.welfare_care[h]), mix(hh.debt_care[h]), mix(hh.size[h]);
+        bool coupled = false;
+        const auto [begin, end] = members(hh, h);
+        for (std::size_t i = begin; i < end; ++i) {
+          mix(ps.id[i]), mix(ps.age_months[i]), mix(ps.traits[i]), mix(ps.youth[i]), mix(ps.wmo[i]);
+          mix(ps.youth_wait[i]), mix(ps.protection[i]), mix(ps.wmo_wait[i]), mix(ps.youth_need[i]);
+          mix(ps.adult_need[i]), mix(ps.wlz[i]);
+          const CareBytes& c = ps.care[i];
+          mix(c.youth), mix(c.protection), mix(c.youth_waiting), mix(c.wmo_waiting);
+          for (std::uint8_t w : c.wmo) mix(w);
+          coupled |= ps.youth_wait[i] || ps.wmo_wait[i] || (ps.youth_need[i] & youth_need_bits::asked) ||
+                     (ps.adult_need[i] & adult_need_bits::asked);
+        }
+        out.push_back({hh.id[h], hh.district[h], coupled, x});
+      }
+    }
+    return out;
   }
 
   std::size_t state_bytes() const override {

@@ -3,6 +3,7 @@
 // a world per replicate made of independent blocks, and how to step one block one month.
 // The engine owns the clock, the threads, the reductions and the output.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,15 @@ struct StepContext {
 /// scarce capacity or to hand arrivals to blocks). Phases run in the order listed.
 enum class PhaseKind { PerBlock, Global };
 
+/// The state of one top-level entity in a digest (tests of common random numbers): two runs
+/// that treat an entity alike give it equal digests.
+struct EntityDigest {
+  std::uint64_t id = 0;
+  int group = 0;           // a model-defined grouping (e.g. the household's district)
+  bool coupled = false;    // takes part in a shared allocation now (a queue, a waiting list)
+  std::uint64_t digest = 0;
+};
+
 /// One replicate's simulated population, split in blocks that can be stepped in parallel.
 /// A block's step reads and writes only that block (plus read-only shared data), and
 /// adds its contributions to a tally laid out as the model's indicators, in order.
@@ -68,6 +78,8 @@ class World {
   /// Adds the block's current stocks to `tally` without simulating (the initial state).
   virtual void record_block(std::size_t b, const StepContext& ctx, double* tally) = 0;
   virtual std::size_t person_count() const = 0;
+  /// One digest per top-level entity, in a fixed order (default: none).
+  virtual std::vector<EntityDigest> entity_digests() const { return {}; }
   /// Bytes of simulation state held (capacity, not just size).
   virtual std::size_t state_bytes() const = 0;
 };

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "models/social_domain_model.hpp"
+#include "sim/app/measure_files.hpp"
 
 namespace zorgsim::test {
 
@@ -22,15 +23,48 @@ app::Configuration config(const std::vector<std::string>& assignments) {
   return app::load_configuration("", assignments);
 }
 
-sim::RunResult run(const app::Configuration& c, int threads) {
+sim::RunResult run(const app::Configuration& c, int threads, models::PolicyPlan plan) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const models::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
+  const models::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households),
+                                        std::move(plan));
   const sim::RunRequest req = sim::run_request(c.run);
   // An arena with exactly `threads` slots, so 4 threads means 4 even on a 2-core machine.
   sim::RunResult result;
   tbb::task_arena arena(threads);
   arena.execute([&] { result = sim::run(model, req); });
   return result;
+}
+
+models::PolicyPlan plan_of(const app::Configuration& c, const std::vector<std::string>& measure_yaml,
+                           const std::vector<std::string>& columns) {
+  sim::Diagnostics diags;
+  app::ResolvedScenario s{"test", "", {}};
+  for (std::size_t k = 0; k < measure_yaml.size(); ++k)
+    s.measures.push_back(app::parse_measure("measure" + std::to_string(k) + ".yaml", measure_yaml[k], diags));
+  diags.throw_if_any();
+  return app::plan_scenario(s, c, columns);
+}
+
+std::vector<std::vector<sim::EntityDigest>> digests_by_month(const app::Configuration& c, models::PolicyPlan plan,
+                                                            int replicate) {
+  const models::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households),
+                                        std::move(plan));
+  sim::RandomKey key{static_cast<std::uint64_t>(c.run.seed), static_cast<std::uint32_t>(replicate)};
+  const int first = c.run.start_month().index();
+  auto world = model.create_world(key, first);
+  for (std::size_t b = 0; b < world->block_count(); ++b) world->init_block(b);
+  std::vector<double> partial, row;
+  std::size_t w = 0;
+  for (const auto& spec : model.indicators()) w += spec.width();
+  partial.assign(world->block_count() * w, 0.0);
+  row.assign(w, 0.0);
+  const std::vector<sim::PhaseKind> phases = world->month_phases();
+  std::vector<std::vector<sim::EntityDigest>> out;
+  for (int m = 0; m < c.run.months(); ++m) {
+    sim::step_month(*world, phases, sim::StepContext{first + m, m, key}, partial, w, row.data());
+    out.push_back(world->entity_digests());
+  }
+  return out;
 }
 
 double col_sum(const sim::RunResult& r, int rep, int m, const std::string& name, int from, int to) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "models/policy_schedule.hpp"
 #include "sim/app/configuration.hpp"
 #include "sim/simulation.hpp"
 
@@ -11,8 +12,19 @@ namespace zorgsim::test {
 /// The embedded default plus assignments ("run.scale=0.1").
 app::Configuration config(const std::vector<std::string>& assignments = {});
 
-/// Runs a configuration in-process on `threads` threads.
-sim::RunResult run(const app::Configuration& c, int threads);
+/// Runs a configuration in-process on `threads` threads (with a scenario's measures).
+sim::RunResult run(const app::Configuration& c, int threads, models::PolicyPlan plan = {});
+
+/// The plan of measures written as YAML texts (one measure per text, parsed as
+/// `measure<k>.yaml`), validated against `c` (throws InputError); `columns`: the
+/// measures.* categories (empty: the measures' own ids).
+models::PolicyPlan plan_of(const app::Configuration& c, const std::vector<std::string>& measure_yaml,
+                           const std::vector<std::string>& columns = {});
+
+/// Steps one replicate of `c` (with `plan`) month by month on the calling thread and returns
+/// the households' digests after each month: [month][household].
+std::vector<std::vector<sim::EntityDigest>> digests_by_month(const app::Configuration& c, models::PolicyPlan plan,
+                                                            int replicate = 0);
 
 /// Sum of categories [from, to) of an indicator in replicate `rep`, month `m` (-1: the
 /// initial state).
