@@ -1,7 +1,6 @@
-# embed_text_file(INPUT OUTPUT SYMBOL): writes a C++ source defining
-#   extern const char* const zorgsim::SYMBOL;  (the file's bytes, NUL-terminated)
-# as a raw string literal split in chunks (compilers limit literal length).
-function(embed_text_file input output symbol)
+# _zorgsim_literal(INPUT OUT_VAR): the file's bytes as C++ raw string literals split in
+# chunks (compilers limit literal length); the file becomes a configure dependency.
+function(_zorgsim_literal input out_var)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})
   file(READ ${input} content)
   string(LENGTH "${content}" len)
@@ -12,6 +11,13 @@ function(embed_text_file input output symbol)
     string(APPEND chunks "R\"zorgsim_embed(${piece})zorgsim_embed\"\n")
     math(EXPR pos "${pos} + 8000")
   endwhile()
+  set(${out_var} "${chunks}" PARENT_SCOPE)
+endfunction()
+
+# embed_text_file(INPUT OUTPUT SYMBOL): writes a C++ source defining
+#   extern const char* const zorgsim::SYMBOL;  (the file's bytes, NUL-terminated)
+function(embed_text_file input output symbol)
+  _zorgsim_literal(${input} chunks)
   file(WRITE ${output}.tmp "// Generated from ${input} by cmake/EmbedFile.cmake. Do not edit.\n"
        "namespace zorgsim { extern const char* const ${symbol}; const char* const ${symbol} =\n${chunks};\n}\n")
   file(COPY_FILE ${output}.tmp ${output} ONLY_IF_DIFFERENT)
@@ -27,17 +33,8 @@ function(embed_text_files output symbol)
   set(entries "")
   set(k 0)
   foreach(input IN LISTS files)
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})
-    file(READ ${input} content)
+    _zorgsim_literal(${input} chunks)
     get_filename_component(name ${input} NAME)
-    string(LENGTH "${content}" len)
-    set(chunks "")
-    set(pos 0)
-    while(pos LESS len)
-      string(SUBSTRING "${content}" ${pos} 8000 piece)
-      string(APPEND chunks "R\"zorgsim_embed(${piece})zorgsim_embed\"\n")
-      math(EXPR pos "${pos} + 8000")
-    endwhile()
     string(APPEND body "const char* const ${symbol}_${k} =\n${chunks};\n")
     string(APPEND entries "  {\"${name}\", ${symbol}_${k}},\n")
     math(EXPR k "${k} + 1")

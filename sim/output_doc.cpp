@@ -46,6 +46,9 @@ same configuration and seed give identical datasets (whatever the number of thre
 | `command_line` | string | the command that produced the file |
 | `library_versions` | string | HDF5 (run time), TBB, Boost, yaml-cpp, CLI11, Random123, compiler |
 | `first_month`, `last_month` | string | simulated horizon, `YYYY-MM` |
+| `scenario` | string | the policy scenario run (`run --scenario`); in a comparison file the reference scenario. Absent for a plain run |
+| `measures` | string list | the ids of the scenario's measures, in order (the categories of `measures.*`); in a comparison file the union over its scenarios |
+| `scenarios` | string list | comparison files only: every scenario, the reference first |
 
 ## Groups and dimensions
 
@@ -63,6 +66,27 @@ Every indicator dataset has the attributes `units`, `description`, `dutch_term`,
 `categories` (their names, in order). Datasets are chunked per replicate and compressed (shuffle +
 deflate 4). Money is nominal euros, indexed yearly by `money.indexation_per_year` from
 `money.price_base_year`.
+
+## Comparison files (`zorgsim compare`)
+
+`zorgsim compare REFERENCE SCENARIO...` writes one file (default `outputs/compare-<names>.h5`)
+with the root attributes above and the same `/time` group, and:
+
+| dataset or group | shape | meaning |
+|---|---|---|
+| `/scenarios/<name>/{monthly,annual,initial}/<group>/<name>` | as in a run file | each scenario's results; the group has the attributes `description` and `measures` |
+| `/comparison/<group>/<name>/mean` | `[scenario, year(, category)]` float64 | mean over replicates of the paired difference scenario - reference of the annual values (replicate r of every scenario shares its random numbers) |
+| `/comparison/<group>/<name>/se` | same | its standard error (sample sd / sqrt(replicates); 0 for one replicate) |
+| `/comparison/<group>/<name>/ci_low`, `ci_high` | same | the 95% interval, mean -+ t(0.975, replicates - 1) x se |
+| `/attribution/<scenario>/<group>/<name>/package` | `[year(, category)]` | with `--attribution`: the package's mean paired difference to the reference |
+| `/attribution/<scenario>/<group>/<name>/alone` | `[measure, year(, category)]` | each measure added alone to the reference, minus the reference |
+| `/attribution/<scenario>/<group>/<name>/marginal` | `[measure, year(, category)]` | the package minus the package without the measure |
+| `/attribution/<scenario>/<group>/<name>/interaction` | `[year(, category)]` | package - sum of alone: so sum(alone) + interaction = package |
+
+`/comparison` has the attributes `scenarios` (the compared scenarios, in the order of the first
+dimension) and `reference`; `/attribution/<scenario>` has `measures` (the order of the first
+dimension of `alone` and `marginal`). Differences are scenario minus reference: a saving is a
+negative difference in `cost.*`. See docs/MEASURES.md.
 
 ## Indicators
 

@@ -11,6 +11,8 @@ namespace zorgsim::app {
 /// is behavioural or budgetary, its dates and mechanism; `markdown` prints the table of
 /// docs/MEASURES.md.
 int cmd_measures(const std::string& config, bool markdown, bool verbose);
+/// The catalogue table of docs/MEASURES.md (between its catalogue markers).
+std::string measures_markdown(const std::string& config = "");
 
 struct CompareOptions {
   RunOptions run;

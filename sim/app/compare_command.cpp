@@ -28,6 +28,7 @@ namespace zs = zorgsim::sim;
 /// One simulated variant: a scenario, or a package with a measure added or left out.
 struct Variant {
   std::string name;
+  std::string description;
   std::vector<zm::Measure> measures;
   zs::RunResult run;
   zs::AnnualResult annual;
@@ -41,7 +42,7 @@ std::vector<std::string> ids_of(const std::vector<zm::Measure>& ms) {
 
 void simulate(Variant& v, const Configuration& c, const std::vector<std::string>& columns, long long seed, int threads,
               bool quiet) {
-  ResolvedScenario s{v.name, "", v.measures};
+  ResolvedScenario s{v.name, v.description, v.measures};
   zm::PolicyPlan plan = plan_scenario(s, c, columns);
   const zm::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households),
                                     std::move(plan));
@@ -257,11 +258,9 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
       if (v.name == s.name) throw zs::InputError("scenario '" + s.name + "' is given twice");
     for (const zm::Measure& m : s.measures)
       if (std::find(columns.begin(), columns.end(), m.id) == columns.end()) columns.push_back(m.id);
-    variants.push_back({s.name, s.measures, {}, {}});
+    variants.push_back({s.name, s.description, s.measures, {}, {}});
   }
-  std::vector<std::string> descriptions;
-  for (const std::string& name : o.scenarios) descriptions.push_back(resolve_scenario(name).description);
-  for (const Variant& v : variants) plan_scenario({v.name, "", v.measures}, c, columns);
+  for (const Variant& v : variants) plan_scenario({v.name, v.description, v.measures}, c, columns);
 
   // Attribution: each package measure (one the reference does not have) alone and left out.
   struct Package {
@@ -277,9 +276,9 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
       for (const zm::Measure& m : variants[s].measures) {
         if (std::find(ref.begin(), ref.end(), m.id) != ref.end()) continue;
         p.measures.push_back(m.id);
-        Variant alone{variants[s].name + " / " + m.id + " alone", variants.front().measures, {}, {}};
+        Variant alone{variants[s].name + " / " + m.id + " alone", "", variants.front().measures, {}, {}};
         alone.measures.push_back(m);
-        Variant without{variants[s].name + " without " + m.id, {}, {}, {}};
+        Variant without{variants[s].name + " without " + m.id, "", {}, {}, {}};
         for (const zm::Measure& x : variants[s].measures)
           if (x.id != m.id) without.measures.push_back(x);
         p.alone.push_back(std::move(alone));
@@ -311,7 +310,7 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
 
   zs::ComparisonOutput file;
   for (std::size_t s = 0; s < variants.size(); ++s)
-    file.scenarios.push_back({variants[s].name, descriptions[s], ids_of(variants[s].measures), &variants[s].run,
+    file.scenarios.push_back({variants[s].name, variants[s].description, ids_of(variants[s].measures), &variants[s].run,
                               &variants[s].annual});
   const std::size_t width = variants.front().run.width();
   for (std::size_t s = 1; s < variants.size(); ++s)
@@ -324,16 +323,7 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
                                  zs::attribute(variants.front().annual, variants[p.scenario].annual, alone, without,
                                                replicates, width)});
   }
-  zs::Provenance prov;
-  prov.config_name = c.run.name;
-  prov.config_yaml = c.resolved_yaml;
-  prov.config_sha256 = c.sha256;
-  prov.command_line = command_line;
-  prov.seed = static_cast<std::uint64_t>(c.run.seed);
-  prov.threads = threads;
-  prov.scenario = variants.front().name;
-  prov.measures = columns;
-  zs::write_comparison_file(out, file, prov);
+  zs::write_comparison_file(out, file, provenance_of(c, command_line, threads, variants.front().name, columns));
 
   if (!o.run.quiet) {
     if (o.independent)

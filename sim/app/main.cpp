@@ -34,16 +34,11 @@ namespace zs = zorgsim::sim;
 namespace zm = zorgsim::models;
 using zorgsim::app::assignments_of;
 using zorgsim::app::Configuration;
+using zorgsim::app::exact;
 using zorgsim::app::RunOptions;
 using zorgsim::app::thread_count;
 
 namespace {
-
-std::string exact(double x) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
 
 std::unique_ptr<zm::SocialDomainModel> make_model(const Configuration& c, zm::PolicyPlan plan = {}) {
   return std::make_unique<zm::SocialDomainModel>(c.model, c.run.scale,
@@ -72,16 +67,8 @@ int cmd_run(const RunOptions& o, const std::string& scenario, const std::string&
   const zs::RunResult result = zorgsim::app::run_with_progress(*model, req, threads, o.quiet, "simulating");
   const zs::AnnualResult annual = zs::aggregate_years(result);
 
-  zs::Provenance prov;
-  prov.config_name = c.run.name;
-  prov.config_yaml = c.resolved_yaml;
-  prov.config_sha256 = c.sha256;
-  prov.command_line = command_line;
-  prov.seed = static_cast<std::uint64_t>(c.run.seed);
-  prov.threads = threads;
-  prov.scenario = resolved.name;
-  prov.measures = measure_ids;
-  zs::write_run_file(out, result, annual, prov);
+  zs::write_run_file(out, result, annual,
+                     zorgsim::app::provenance_of(c, command_line, threads, resolved.name, measure_ids));
 
   if (!o.quiet) {
     std::cout << "Per year (mean over " << result.replicates << " replicate(s); stocks at year end, flows and EUR"
@@ -128,12 +115,17 @@ int cmd_calibrate(const CalibrateOptions& o) {
   return o.check && outside > 0 ? 3 : 0;
 }
 
-int cmd_validate(const std::string& config, const std::vector<std::string>& sets) {
+int cmd_validate(const std::string& config, const std::vector<std::string>& sets,
+                 const std::vector<std::string>& scenarios) {
   const Configuration c = zorgsim::app::load_configuration(config, sets);
   const zm::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households));
   std::cout << (config.empty() ? zorgsim::app::embedded_default_name : config) << ": valid ("
             << c.params.all().size() << " parameters, " << model.household_count() << " households, "
             << c.run.start << " to " << c.run.end << ", config sha256 " << c.sha256.substr(0, 16) << ")\n";
+  for (const std::string& s : scenarios) {
+    const auto plan = zorgsim::app::plan_scenario(zorgsim::app::resolve_scenario(s), c);
+    std::cout << "scenario " << s << ": valid (" << plan.measures.size() << " measures)\n";
+  }
   return 0;
 }
 
@@ -222,8 +214,10 @@ int main(int argc, char** argv) {
   std::string vconfig;
   std::vector<std::string> vsets;
   auto* validate = app.add_subcommand("validate", "Check a configuration completely without simulating");
+  std::vector<std::string> vscenarios;
   validate->add_option("config", vconfig, "Configuration YAML")->required();
   validate->add_option("--set", vsets, "Set a parameter (repeatable)");
+  validate->add_option("--scenario", vscenarios, "Also check these scenarios against it (repeatable)");
 
   CalibrateOptions co;
   auto* calibrate = app.add_subcommand("calibrate", "Print the model's base-year figures against calibration targets");
@@ -264,7 +258,7 @@ int main(int argc, char** argv) {
     if (*run) return cmd_run(ro, run_scenario, command_line);
     if (*compare) return zorgsim::app::cmd_compare(cmp, command_line);
     if (*measures) return zorgsim::app::cmd_measures(mconfig, mmarkdown, mverbose);
-    if (*validate) return cmd_validate(vconfig, vsets);
+    if (*validate) return cmd_validate(vconfig, vsets, vscenarios);
     if (*calibrate) return cmd_calibrate(co);
     if (*info) {
       zs::print_info(std::cout, info_file);

@@ -86,27 +86,38 @@ std::string escape(std::string s) {
 }
 }  // namespace
 
-int cmd_measures(const std::string& config, bool markdown, bool verbose) {
+std::string measures_markdown(const std::string& config) {
   const Configuration c = load_configuration(config, {});
   check_catalogue(c);  // every entry binds and validates
   sim::Diagnostics diags;
   const std::vector<zm::Measure> all = embedded_catalogue(diags);
   diags.throw_if_any();
+  std::ostringstream out;
+  out << "| id | law | Dutch title | kind | from | ramp | target | mechanism and effect sizes [plausible] | money |\n"
+         "|---|---|---|---|---|---|---|---|---|\n";
+  for (const zm::Measure& m : all) {
+    std::string effects;
+    for (const zm::Effect& e : m.effects) effects += "<br>`" + effect_text(e) + "`";
+    const std::string kind = m.in_base_year ? "in base year"
+                             : m.kind == zm::MeasureKind::Budgetary ? "budgetary"
+                                                                    : "behavioural";
+    out << "| `" << m.id << "` | " << zm::measure_law_names[m.law] << " | " << escape(m.title_nl) << " | " << kind
+        << " | " << sim::Month::from_index(m.start).str() << " | " << m.ramp_months << " | " << target_text(m) << " | "
+        << escape(m.mechanism) << effects << " | " << money_text(m) << " |\n";
+  }
+  return out.str();
+}
+
+int cmd_measures(const std::string& config, bool markdown, bool verbose) {
   if (markdown) {
-    std::cout << "| id | law | Dutch title | kind | from | ramp | target | mechanism and effect sizes [plausible] | money |\n"
-                 "|---|---|---|---|---|---|---|---|---|\n";
-    for (const zm::Measure& m : all) {
-      std::string effects;
-      for (const zm::Effect& e : m.effects) effects += "<br>`" + effect_text(e) + "`";
-      const std::string kind = m.in_base_year ? "in base year"
-                               : m.kind == zm::MeasureKind::Budgetary ? "budgetary"
-                                                                      : "behavioural";
-      std::cout << "| `" << m.id << "` | " << zm::measure_law_names[m.law] << " | " << escape(m.title_nl) << " | " << kind
-                << " | " << sim::Month::from_index(m.start).str() << " | " << m.ramp_months << " | " << target_text(m)
-                << " | " << escape(m.mechanism) << effects << " | " << money_text(m) << " |\n";
-    }
+    std::cout << measures_markdown(config);
     return 0;
   }
+  const Configuration c = load_configuration(config, {});
+  check_catalogue(c);  // every entry binds and validates
+  sim::Diagnostics diags;
+  const std::vector<zm::Measure> all = embedded_catalogue(diags);
+  diags.throw_if_any();
   std::cout << "Measure catalogue: " << all.size() << " measures (every one loads and validates against "
             << (config.empty() ? embedded_default_name : config) << ")\n";
   std::cout << "  kind: behavioural = changes the model's parameters; budgetary = a budget line only (money, no "

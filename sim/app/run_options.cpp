@@ -10,13 +10,25 @@
 
 namespace zorgsim::app {
 
-namespace {
 std::string exact(double x) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", x);
   return buf;
 }
-}  // namespace
+
+sim::Provenance provenance_of(const Configuration& c, const std::string& command_line, int threads,
+                              const std::string& scenario, const std::vector<std::string>& measures) {
+  sim::Provenance p;
+  p.config_name = c.run.name;
+  p.config_yaml = c.resolved_yaml;
+  p.config_sha256 = c.sha256;
+  p.command_line = command_line;
+  p.seed = static_cast<std::uint64_t>(c.run.seed);
+  p.threads = threads;
+  p.scenario = scenario;
+  p.measures = measures;
+  return p;
+}
 
 std::vector<std::string> assignments_of(const RunOptions& o) {
   std::vector<std::string> a = o.sets;
