@@ -182,6 +182,19 @@ void validate_measure(Measure& m, const ModelParams& base, const sim::ResolvedPa
   bool bound = true;
   for (Effect& e : m.effects) bound &= bind_effect(e, params, diags);
   if (!bound) return;
+  for (const std::string& id : m.target.provisions) {
+    const bool known = std::any_of(base.provisions.begin(), base.provisions.end(),
+                                   [&](const ProvisionParams& p) { return p.id == id; });
+    if (!known) diags.add(m.target.provisions_pos, "target.provisions", "'" + id + "' is not a provision of the catalogue");
+  }
+  if (!m.target.provisions.empty())
+    for (const Effect& e : m.effects) {
+      const bool inside = std::any_of(m.target.provisions.begin(), m.target.provisions.end(), [&](const std::string& id) {
+        return e.parameter.rfind("provisions." + id + ".", 0) == 0;
+      });
+      if (!inside)
+        diags.add(e.pos, e.parameter, "outside the measure's target provisions (an effect must be a field provisions.<id>.* of one of them)");
+    }
   ModelParams full = base;
   for (const Effect& e : m.effects) {
     check_range(e, m, diags);

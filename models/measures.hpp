@@ -42,6 +42,10 @@ struct Target {
   std::bitset<256> districts = ~std::bitset<256>{};  // bit d: district d
   std::vector<std::string> district_names;  // as written (resolved against the configuration)
   sim::SourcePos districts_pos;
+  // Provisions the measure is about: a scope, not a filter of persons. Every effect must be a
+  // field of one of them (provisions.<id>.<field>), which acts on that provision only.
+  std::vector<std::string> provisions;
+  sim::SourcePos provisions_pos;
   bool restricts() const {
     return min_age > 0 || max_age < 120 || income_mask != 0x0F || type_mask != 0x1F || !districts.all();
   }

@@ -135,18 +135,20 @@ int cmd_params(bool markdown) {
   return 0;
 }
 
-int cmd_bench(double scale, int months, int threads) {
+int cmd_bench(double scale, int months, int threads, const std::string& scenario) {
   std::vector<std::string> sets = {"run.scale=" + exact(scale)};
   const Configuration c = zorgsim::app::load_configuration("", sets);
-  const auto model = make_model(c);
+  zm::PolicyPlan plan;
+  if (!scenario.empty()) plan = zorgsim::app::plan_scenario(zorgsim::app::resolve_scenario(scenario), c);
+  const auto model = make_model(c, std::move(plan));
   const int first = c.run.start_month().index();
   const int all = thread_count(threads);
   std::vector<zs::BenchResult> rows;
   rows.push_back(zs::bench_once(*model, {1, 0}, first, months, 1));
   if (all > 1) rows.push_back(zs::bench_once(*model, {1, 0}, first, months, all));
   char label[200];
-  std::snprintf(label, sizeof label, "zorgsim bench: %s x %.0f (%llu households), %d months, %s build",
-                c.run.name.c_str(), scale, static_cast<unsigned long long>(model->household_count()), months,
+  std::snprintf(label, sizeof label, "zorgsim bench: %s%s%s x %.0f (%llu households), %d months, %s build",
+                c.run.name.c_str(), scenario.empty() ? "" : ", scenario ", scenario.c_str(), scale, static_cast<unsigned long long>(model->household_count()), months,
                 zs::build_type());
   zs::print_bench(std::cout, label, rows);
   std::printf("  peak resident memory: %.1f MB = %.1f bytes per person\n", zs::peak_rss_bytes() / 1e6,
@@ -247,6 +249,8 @@ int main(int argc, char** argv) {
   bench->add_option("--scale", bscale, "Multiply the number of households (e.g. 100)")->check(CLI::Range(0.01, 1000.0));
   bench->add_option("--months", bmonths, "Months to simulate")->check(CLI::Range(1, 1200));
   bench->add_option("--threads", bthreads, "Threads for the multi-threaded run (default: all)")->check(CLI::Range(1, 4096));
+  std::string bscenario;
+  bench->add_option("--scenario", bscenario, "Simulate with a scenario's measures (e.g. perspectiefnota-2026-2029)");
 
   try {
     app.parse(argc, argv);
@@ -270,7 +274,7 @@ int main(int argc, char** argv) {
       std::cout << (outputs_markdown ? zs::output_reference_markdown(ind) : zs::output_reference_text(ind));
       return 0;
     }
-    if (*bench) return cmd_bench(bscale, bmonths, bthreads);
+    if (*bench) return cmd_bench(bscale, bmonths, bthreads, bscenario);
   } catch (const zs::InputError& e) {
     for (const auto& d : e.items()) std::cerr << "zorgsim: error: " << d.str() << "\n";
     return 2;

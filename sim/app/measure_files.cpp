@@ -230,6 +230,10 @@ zm::Target parse_target(MapReader& parent, const YAML::Node& n) {
   }
   t.income_mask = static_cast<std::uint8_t>(mask_of(r, "income_classes", zm::income_class_names) & 0x0F);
   t.type_mask = static_cast<std::uint8_t>(mask_of(r, "household_types", zm::household_type_names) & 0x1F);
+  if (r.get("provisions", false)) {  // a scope, checked against the catalogue in validate_measure
+    t.provisions = r.texts("provisions");
+    t.provisions_pos = r.pos_of_key("provisions");
+  }
   if (r.get("districts", false)) {  // names are checked against the configuration's districts later
     t.districts.reset();
     t.district_names = r.texts("districts");

@@ -52,7 +52,10 @@ std::string effect_text(const zm::Effect& e) {
 
 std::string target_text(const zm::Measure& m) {
   const zm::Target& t = m.target;
-  if (!t.restricts()) return "everyone";
+  std::string scope;
+  for (std::size_t k = 0; k < t.provisions.size(); ++k) scope += (k ? "," : " (provisions ") + t.provisions[k];
+  if (!scope.empty()) scope += ")";
+  if (!t.restricts()) return "everyone" + scope;
   std::string s;
   if (t.min_age > 0 || t.max_age < 120) s += "ages " + std::to_string(t.min_age) + "-" + std::to_string(t.max_age);
   const auto names = [](std::uint8_t mask, const auto& all) {
@@ -67,7 +70,7 @@ std::string target_text(const zm::Measure& m) {
     s += s.empty() ? "districts " : "; districts ";
     for (std::size_t k = 0; k < t.district_names.size(); ++k) s += (k ? "," : "") + t.district_names[k];
   }
-  return s;
+  return s + scope;
 }
 
 std::string money_text(const zm::Measure& m) {

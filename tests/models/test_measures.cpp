@@ -137,6 +137,13 @@ TEST_CASE("bad measures are reported at their file, line and column", "[unit][me
     CHECK_THAT(problems({measure_yaml("a", "{parameter: youth.ambulant_duration, operation: multiply, value: 0.9, plausible: [0.8, 1], source: x}", "target: {districts: [atlantis]}\n")}, c),
                Catch::Contains("'atlantis' is not a district of the configuration"));
   }
+  SECTION("target provisions: a scope every effect must keep to") {
+    CHECK_THAT(problems({measure_yaml("a", "{parameter: youth.ambulant_duration, operation: multiply, value: 0.9, plausible: [0.8, 1], source: x}", "target: {provisions: [begeleiding]}\n")}, c),
+               Catch::Contains("outside the measure's target provisions"));
+    CHECK_THAT(problems({measure_yaml("a", "{parameter: provisions.begeleiding.tariff, operation: multiply, value: 0.9, plausible: [0.8, 1], source: x}", "target: {provisions: [unicorns]}\n")}, c),
+               Catch::Contains("'unicorns' is not a provision of the catalogue"));
+    CHECK(problems({measure_yaml("a", "{parameter: provisions.begeleiding.tariff, operation: multiply, value: 0.9, plausible: [0.8, 1], source: x}", "target: {provisions: [begeleiding]}\n")}, c).empty());
+  }
   SECTION("a cross-parameter check with the measure at full effect") {
     // Placement forms must sum to one: setting one list to other values breaks it.
     CHECK_THAT(problems({measure_yaml("a", "{parameter: youth.placement_form_share, operation: set, value: [0.5, 0.5, 0.5, 0.5], source: x}")}, c),
