@@ -40,17 +40,17 @@ std::string number(double v) {
 
 }  // namespace
 
-sim::ParamValue effect_value(const Effect& e, double f) {
-  sim::ParamValue v = e.base;
+sim::ParamValue effect_value(const Effect& e, double f, const sim::ParamValue& current) {
+  sim::ParamValue v = current;
   if (f <= 0) return v;
   switch (e.spec->kind) {
-    case sim::ParamKind::Real: v.real = change(e.op, e.base.real, e.value.real, f); break;
+    case sim::ParamKind::Real: v.real = change(e.op, current.real, e.value.real, f); break;
     case sim::ParamKind::RealList:
       for (std::size_t k = 0; k < v.reals.size(); ++k) {
         if (!e.elements.empty() && std::find(e.elements.begin(), e.elements.end(), static_cast<int>(k)) == e.elements.end())
           continue;
         const double target = e.value.reals.empty() ? e.value.real : e.value.reals[k];
-        v.reals[k] = change(e.op, e.base.reals[k], target, f);
+        v.reals[k] = change(e.op, current.reals[k], target, f);
       }
       break;
     default: v = e.value; break;  // a switch: on from the first month
@@ -58,10 +58,18 @@ sim::ParamValue effect_value(const Effect& e, double f) {
   return v;
 }
 
-void apply_effect(const Effect& e, double f, ModelParams& params) {
-  void* target = &params;
-  if (e.record >= 0) target = e.collection->at(&params, static_cast<std::size_t>(e.record));
-  e.spec->assign(target, effect_value(e, f));
+std::map<const sim::ParamSpec*, ChangedParam> apply_effects(const std::vector<std::pair<const Effect*, double>>& effects,
+                                                          ModelParams& params) {
+  std::map<const sim::ParamSpec*, ChangedParam> changed;  // record fields have a spec per record
+  for (const auto& [e, f] : effects) {
+    auto [it, fresh] = changed.try_emplace(e->spec, ChangedParam{e->base, e});
+    it->second.value = effect_value(*e, f, it->second.value);
+    it->second.last = e;
+    void* target = &params;
+    if (e->record >= 0) target = e->collection->at(&params, static_cast<std::size_t>(e->record));
+    e->spec->assign(target, it->second.value);
+  }
+  return changed;
 }
 
 bool bind_effect(Effect& e, const sim::ResolvedParams& params, sim::Diagnostics& diags) {
@@ -143,13 +151,12 @@ bool municipality_wide(const std::string& path) {
 
 namespace {
 
-// The value at full effect must lie in the declared valid range.
-void check_range(const Effect& e, const Measure& m, sim::Diagnostics& diags) {
-  const sim::ParamValue v = effect_value(e, 1.0);
+// A changed value must lie in the declared valid range; `who` names what gave it.
+void check_value(const Effect& e, const sim::ParamValue& v, const std::string& who, sim::Diagnostics& diags) {
   const auto check = [&](double x, const std::string& what) {
     if (!std::isfinite(x) || x < e.spec->min || x > e.spec->max)
       diags.add(e.pos, e.parameter,
-                "measure '" + m.id + "' gives " + what + number(x) + " at full effect, outside the valid range [" +
+                who + " gives " + what + number(x) + " at full effect, outside the valid range [" +
                     number(e.spec->min) + ", " + number(e.spec->max) + "]");
   };
   if (e.spec->kind == sim::ParamKind::Real) check(v.real, "");
@@ -157,6 +164,12 @@ void check_range(const Effect& e, const Measure& m, sim::Diagnostics& diags) {
     for (std::size_t k = 0; k < v.reals.size(); ++k) check(v.reals[k], "element " + std::to_string(k) + " = ");
   if (e.spec->kind == sim::ParamKind::Integer && (v.integer < e.spec->min || v.integer > e.spec->max))
     check(static_cast<double>(v.integer), "");
+}
+
+// The effect alone at full effect: within the valid range; its central value within its
+// plausible range.
+void check_range(const Effect& e, const Measure& m, sim::Diagnostics& diags) {
+  check_value(e, effect_value(e, 1.0), "measure '" + m.id + "'", diags);
   if (e.spec->kind == sim::ParamKind::Real || e.spec->kind == sim::ParamKind::RealList) {
     const double c = e.value.reals.empty() ? e.value.real : e.value.reals.front();
     if (e.value.reals.empty() && (e.low > c || e.high < c))
@@ -196,18 +209,49 @@ void validate_measure(Measure& m, const ModelParams& base, const sim::ResolvedPa
         diags.add(e.pos, e.parameter, "outside the measure's target provisions (an effect must be a field provisions.<id>.* of one of them)");
     }
   ModelParams full = base;
+  std::vector<std::pair<const Effect*, double>> all;
   for (const Effect& e : m.effects) {
     check_range(e, m, diags);
     if (m.target.restricts() && municipality_wide(e.parameter))
       diags.add(e.pos, e.parameter,
                 "a municipality-wide parameter (capacity, budget, price or demography) cannot be changed for a target "
                 "group only");
-    apply_effect(e, 1.0, full);
+    all.push_back({&e, 1.0});
   }
+  for (const auto& [spec, c] : apply_effects(all, full)) check_value(*c.last, c.value, "measure '" + m.id + "'", diags);
   sim::Diagnostics cross;
   validate(full, params, cross);
   for (const sim::Diagnostic& d : cross.items())
     diags.add(m.pos, d.path, "with measure '" + m.id + "' at full effect: " + d.message);
+}
+
+void validate_together(const std::vector<const Measure*>& measures, const ModelParams& base,
+                       const sim::ResolvedParams& params, int first_month, int last_month, sim::Diagnostics& diags) {
+  // The distinct sets of measures with effects active in one month.
+  std::vector<std::vector<std::size_t>> sets;
+  for (int month = first_month; month <= last_month; ++month) {
+    std::vector<std::size_t> active;
+    for (std::size_t k = 0; k < measures.size(); ++k)
+      if (measures[k]->active(month) && !measures[k]->effects.empty()) active.push_back(k);
+    if (active.size() >= 2 && std::find(sets.begin(), sets.end(), active) == sets.end()) sets.push_back(active);
+  }
+  for (const auto& set : sets) {
+    std::string names;
+    std::vector<std::pair<const Effect*, double>> all;
+    for (std::size_t k : set) {
+      names += (names.empty() ? "'" : ", '") + measures[k]->id + "'";
+      for (const Effect& e : measures[k]->effects) all.push_back({&e, 1.0});
+    }
+    ModelParams full = base;
+    const auto changed = apply_effects(all, full);
+    const std::size_t before = diags.items().size();
+    for (const auto& [spec, c] : changed) check_value(*c.last, c.value, "together, measures " + names, diags);
+    sim::Diagnostics cross;
+    validate(full, params, cross);
+    for (const sim::Diagnostic& d : cross.items())
+      diags.add(measures[set.front()]->pos, d.path, "with measures " + names + " together at full effect: " + d.message);
+    if (diags.items().size() > before) return;  // one report is enough
+  }
 }
 
 void check_contradictions(const std::vector<const Measure*>& measures, sim::Diagnostics& diags) {

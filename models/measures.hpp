@@ -6,6 +6,7 @@
 #include <bitset>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,13 +108,23 @@ struct Measure {
   bool active(int month_index) const { return month_index >= start && month_index <= end; }
 };
 
-/// The parameter value an effect gives at intensity `f` in (0, 1]: multiply by 1 + f (v - 1),
-/// add f v, set base + f (v - base); a switch (boolean, integer, text, month) takes its set
-/// value whenever f > 0. Lists change only `elements` (all when empty).
-sim::ParamValue effect_value(const Effect& e, double f);
+/// The value an effect gives at intensity `f` in (0, 1] to a parameter whose value is
+/// `current`: multiply by 1 + f (v - 1), add f v, set current + f (v - current); a switch
+/// (boolean, integer, text, month) takes its set value whenever f > 0. Lists change only
+/// `elements` (all when empty).
+sim::ParamValue effect_value(const Effect& e, double f, const sim::ParamValue& current);
+/// ... applied to the configuration's value.
+inline sim::ParamValue effect_value(const Effect& e, double f) { return effect_value(e, f, e.base); }
 
-/// Writes the effect at intensity `f` into `params` (the bound declaration's setter).
-void apply_effect(const Effect& e, double f, ModelParams& params);
+/// Writes effects at their intensities into `params`, in order. Effects on one parameter
+/// compound: each acts on the value the ones before it left (x 0.9 then x 0.95 is x 0.855).
+/// Returns the resulting value of each parameter changed, with the last effect on it.
+struct ChangedParam {
+  sim::ParamValue value;
+  const Effect* last = nullptr;
+};
+std::map<const sim::ParamSpec*, ChangedParam> apply_effects(const std::vector<std::pair<const Effect*, double>>& effects,
+                                                          ModelParams& params);
 
 /// Binds an effect to the declaration and value of its parameter; reports an unknown path,
 /// an operation the parameter's kind does not allow, or an element out of range.
@@ -134,5 +145,10 @@ void validate_measure(Measure& m, const ModelParams& base, const sim::ResolvedPa
 /// Two measures that `set` the same parameter (element) to different values while both are
 /// active contradict each other.
 void check_contradictions(const std::vector<const Measure*>& measures, sim::Diagnostics& diags);
+
+/// The measures active together in some month (`first_month` to `last_month`), at full effect
+/// and compounded: every changed value within its valid range, and the cross-parameter checks.
+void validate_together(const std::vector<const Measure*>& measures, const ModelParams& base,
+                       const sim::ResolvedParams& params, int first_month, int last_month, sim::Diagnostics& diags);
 
 }  // namespace zorgsim::models

@@ -47,8 +47,10 @@ std::vector<bool> reachable_cells(const PolicyMonth& pm, std::size_t districts) 
 const ModelTables* PolicySchedule::tables_for(const std::vector<std::pair<int, double>>& applied) {
   if (auto it = m_cache.find(applied); it != m_cache.end()) return it->second;
   ModelParams p = m_base;
+  std::vector<std::pair<const Effect*, double>> effects;
   for (const auto& [k, f] : applied)
-    for (const Effect& e : m_plan.measures[static_cast<std::size_t>(k)].effects) apply_effect(e, f, p);
+    for (const Effect& e : m_plan.measures[static_cast<std::size_t>(k)].effects) effects.push_back({&e, f});
+  apply_effects(effects, p);
   ModelTables& t = m_tables.emplace_back(prepare_tables(p, m_initial));
   scale_tables(t, p, m_scale);
   t.layout = {};  // tallies use the initial tables' layout (the same for every cell)

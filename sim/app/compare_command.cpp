@@ -40,16 +40,22 @@ std::vector<std::string> ids_of(const std::vector<zm::Measure>& ms) {
   return ids;
 }
 
+// `keep_monthly`: attribution variants keep only their annual rows (a package of 30
+// measures has 60 of them).
 void simulate(Variant& v, const Configuration& c, const std::vector<std::string>& columns, long long seed, int threads,
-              bool quiet) {
+              bool quiet, const std::string& progress, bool keep_monthly = true) {
   ResolvedScenario s{v.name, v.description, v.measures};
   zm::PolicyPlan plan = plan_scenario(s, c, columns);
   const zm::SocialDomainModel model(c.model, c.run.scale, static_cast<std::uint32_t>(c.run.block_households),
                                     std::move(plan));
   zs::RunRequest req = zs::run_request(c.run);
   req.base.seed = static_cast<std::uint64_t>(seed);
-  v.run = run_with_progress(model, req, threads, quiet, v.name);
+  v.run = run_with_progress(model, req, threads, quiet, progress + v.name);
   v.annual = zs::aggregate_years(v.run);
+  if (!keep_monthly) {
+    v.run.monthly = {};
+    v.run.initial = {};
+  }
 }
 
 // ---- the printed table ---------------------------------------------------------------
@@ -298,14 +304,18 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
   zs::check_output_path(out, o.run.overwrite);
   const int threads = thread_count(o.run.threads);
   const int replicates = static_cast<int>(c.run.replicates);
+  // Progress names each run: "[k/n] name".
+  std::size_t runs = variants.size(), done = 0;
+  for (const Package& p : packages) runs += 2 * p.measures.size();
+  const auto label = [&] { return "[" + std::to_string(++done) + "/" + std::to_string(runs) + "] "; };
   for (std::size_t s = 0; s < variants.size(); ++s) {
     const long long seed = o.independent ? c.run.seed + 1000003LL * static_cast<long long>(s) : c.run.seed;
-    simulate(variants[s], c, columns, seed, threads, o.run.quiet);
+    simulate(variants[s], c, columns, seed, threads, o.run.quiet, label());
   }
   for (Package& p : packages)
     for (std::size_t j = 0; j < p.measures.size(); ++j) {
-      simulate(p.alone[j], c, columns, c.run.seed, threads, o.run.quiet);
-      simulate(p.without[j], c, columns, c.run.seed, threads, o.run.quiet);
+      simulate(p.alone[j], c, columns, c.run.seed, threads, o.run.quiet, label(), false);
+      simulate(p.without[j], c, columns, c.run.seed, threads, o.run.quiet, label(), false);
     }
 
   zs::ComparisonOutput file;

@@ -544,6 +544,7 @@ models::PolicyPlan plan_scenario(const ResolvedScenario& s, const Configuration&
   std::vector<const zm::Measure*> ptrs;
   for (const zm::Measure& m : plan.measures) ptrs.push_back(&m);
   zm::check_contradictions(ptrs, diags);
+  if (diags.empty()) zm::validate_together(ptrs, c.model, c.params, plan.first_month, last, diags);
   // Cells per month are 2^targets: keep the number of distinct targets active at once small.
   for (int month = plan.first_month; month <= last; ++month) {
     std::vector<const zm::Target*> targets;

@@ -94,7 +94,7 @@ TEST_CASE("effects multiply, add and set at a share of their full effect; switch
   rec.value.real = 0.8;
   REQUIRE(bind_effect(rec, c.params, diags));
   ModelParams p = c.model;
-  apply_effect(rec, 1.0, p);
+  apply_effects({{&rec, 1.0}}, p);
   for (std::size_t k = 0; k < p.provisions.size(); ++k) {
     INFO(p.provisions[k].id);
     if (p.provisions[k].id == "begeleiding") CHECK(p.provisions[k].tariff == Approx(0.8 * c.model.provisions[k].tariff));
@@ -184,6 +184,31 @@ TEST_CASE("a targeted measure's tables: the target's cell carries it, cell 0 doe
   const PolicyMonth& second = s.month(month("2026-02"));
   CHECK(second.at(1).params.youth.ambulant_duration == Approx(base * 0.5));  // full effect at start + ramp
   CHECK(second.intensity == std::vector<double>{1.0, 1.0, 1.0});
+}
+
+TEST_CASE("measures on one parameter compound in the scenario's order; together they must stay valid", "[unit][measures]") {
+  const auto c = zorgsim::test::config();
+  const std::string a = measure_yaml("a", "{parameter: youth.general_to_ambulant, operation: multiply, value: 0.9, plausible: [0.8, 1], source: x}");
+  const std::string b = measure_yaml("b", "{parameter: youth.general_to_ambulant, operation: multiply, value: 0.95, plausible: [0.8, 1], source: x}", "", "2026-01", 1);
+  const std::string s = measure_yaml("s", "{parameter: youth.general_to_ambulant, operation: set, value: 0.02, plausible: [0.01, 0.03], source: x}");
+  const double base = c.model.youth.general_to_ambulant;
+  {
+    PolicySchedule both(c.model, 1.0, zorgsim::test::plan_of(c, {a, b}));
+    CHECK(both.month(month("2026-01")).base().params.youth.general_to_ambulant == Approx(base * 0.9 * 0.975));
+    CHECK(both.month(month("2026-02")).base().params.youth.general_to_ambulant == Approx(base * 0.9 * 0.95));
+  }
+  {  // set, then multiply: the multiplication acts on the set value
+    PolicySchedule set_first(c.model, 1.0, zorgsim::test::plan_of(c, {s, a}));
+    CHECK(set_first.month(month("2026-01")).base().params.youth.general_to_ambulant == Approx(0.02 * 0.9));
+  }
+  // Each alone within the valid range, together not: 0.8 x 0.8 x ... of a share above one.
+  const std::string up1 = measure_yaml("up1", "{parameter: youth.aftercare_share, operation: multiply, value: 1.5, plausible: [1, 2], source: x}");
+  const std::string up2 = measure_yaml("up2", "{parameter: youth.aftercare_share, operation: multiply, value: 1.5, plausible: [1, 2], source: x}");
+  CHECK(problems({up1}, c).empty());
+  CHECK_THAT(problems({up1, up2}, c), Catch::Contains("together, measures 'up1', 'up2' gives 1.125 at full effect, outside the valid range [0, 1]"));
+  const std::string later = measure_yaml("up2", "{parameter: youth.aftercare_share, operation: multiply, value: 1.5, plausible: [1, 2], source: x}", "", "2031-01");
+  const std::string ends = measure_yaml("up1", "{parameter: youth.aftercare_share, operation: multiply, value: 1.5, plausible: [1, 2], source: x}", "end: 2030-12\n");
+  CHECK(problems({ends, later}, c).empty());  // never active together
 }
 
 TEST_CASE("rates calibrated to base-year stocks are not derived again under a measure", "[unit][measures]") {
