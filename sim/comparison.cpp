@@ -72,12 +72,32 @@ Attribution attribute(const AnnualResult& reference, const AnnualResult& package
                       int replicates, std::size_t width) {
   if (alone.size() != without.size()) throw std::invalid_argument("attribution: one 'alone' and one 'without' per measure");
   Attribution a;
-  a.package = mean_difference(reference, package, replicates, width);
+  const PairedDifference p = paired_difference(reference, package, replicates, width);
+  a.package = p.mean;
+  a.package_se = p.se;
   a.interaction = a.package;
   for (std::size_t j = 0; j < alone.size(); ++j) {
-    a.alone.push_back(mean_difference(reference, *alone[j], replicates, width));
-    a.marginal.push_back(mean_difference(*without[j], package, replicates, width));
-    for (std::size_t k = 0; k < a.interaction.size(); ++k) a.interaction[k] -= a.alone.back()[k];
+    const PairedDifference x = paired_difference(reference, *alone[j], replicates, width);
+    const PairedDifference y = paired_difference(*without[j], package, replicates, width);
+    a.alone.push_back(x.mean);
+    a.alone_se.push_back(x.se);
+    a.marginal.push_back(y.mean);
+    a.marginal_se.push_back(y.se);
+    for (std::size_t k = 0; k < a.interaction.size(); ++k) a.interaction[k] -= x.mean[k];
+  }
+  // The interaction's standard error from its value per replicate: P - B - sum_j (A_j - B).
+  const std::size_t n = a.package.size();
+  a.interaction_se.assign(n, 0.0);
+  if (replicates > 1) {
+    for (int r = 0; r < replicates; ++r)
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t at = static_cast<std::size_t>(r) * n + k;
+        double v = package.values[at] - reference.values[at];
+        for (const AnnualResult* x : alone) v -= x->values[at] - reference.values[at];
+        const double e = v - a.interaction[k];
+        a.interaction_se[k] += e * e;
+      }
+    for (double& s : a.interaction_se) s = std::sqrt(s / (replicates - 1) / replicates);
   }
   return a;
 }

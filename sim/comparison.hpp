@@ -31,11 +31,12 @@ PairedDifference paired_difference(const AnnualResult& reference, const AnnualRe
 ///   alone[j]    = (B + measure j) - B
 ///   marginal[j] = P - (P without measure j)
 ///   interaction = package - sum_j alone[j]   (so sum_j alone[j] + interaction = package)
+/// Each term has its standard error over replicates (`*_se`, same layout).
 struct Attribution {
-  std::vector<double> package;               // [year][column]
-  std::vector<std::vector<double>> alone;     // [measure][year][column]
-  std::vector<std::vector<double>> marginal;  // [measure][year][column]
-  std::vector<double> interaction;           // [year][column]
+  std::vector<double> package, package_se;                 // [year][column]
+  std::vector<std::vector<double>> alone, alone_se;         // [measure][year][column]
+  std::vector<std::vector<double>> marginal, marginal_se;   // [measure][year][column]
+  std::vector<double> interaction, interaction_se;         // [year][column]
 };
 Attribution attribute(const AnnualResult& reference, const AnnualResult& package,
                       const std::vector<const AnnualResult*>& alone, const std::vector<const AnnualResult*>& without,

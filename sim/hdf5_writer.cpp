@@ -303,15 +303,21 @@ void write_attributions(hid_t root, const ComparisonOutput& out) {
         describe(ds, spec, dn);
       };
       write("package", dims, rows(a.attribution.package), dim_names);
+      write("package_se", dims, rows(a.attribution.package_se), dim_names);
       write("interaction", dims, rows(a.attribution.interaction), dim_names);
-      std::vector<double> alone, marginal;
-      for (std::size_t j = 0; j < a.measures.size(); ++j) {
-        const auto x = rows(a.attribution.alone[j]), y = rows(a.attribution.marginal[j]);
-        alone.insert(alone.end(), x.begin(), x.end());
-        marginal.insert(marginal.end(), y.begin(), y.end());
-      }
-      write("alone", mdims, alone, "measure," + dim_names);
-      write("marginal", mdims, marginal, "measure," + dim_names);
+      write("interaction_se", dims, rows(a.attribution.interaction_se), dim_names);
+      const auto per_measure = [&](const std::vector<std::vector<double>>& terms) {
+        std::vector<double> v;
+        for (const auto& t : terms) {
+          const auto x = rows(t);
+          v.insert(v.end(), x.begin(), x.end());
+        }
+        return v;
+      };
+      write("alone", mdims, per_measure(a.attribution.alone), "measure," + dim_names);
+      write("alone_se", mdims, per_measure(a.attribution.alone_se), "measure," + dim_names);
+      write("marginal", mdims, per_measure(a.attribution.marginal), "measure," + dim_names);
+      write("marginal_se", mdims, per_measure(a.attribution.marginal_se), "measure," + dim_names);
     }
   }
 }

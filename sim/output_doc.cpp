@@ -82,6 +82,7 @@ with the root attributes above and the same `/time` group, and:
 | `/attribution/<scenario>/<group>/<name>/alone` | `[measure, year(, category)]` | each measure added alone to the reference, minus the reference |
 | `/attribution/<scenario>/<group>/<name>/marginal` | `[measure, year(, category)]` | the package minus the package without the measure |
 | `/attribution/<scenario>/<group>/<name>/interaction` | `[year(, category)]` | package - sum of alone: so sum(alone) + interaction = package |
+| `/attribution/<scenario>/<group>/<name>/{package,alone,marginal,interaction}_se` | as the term | its standard error over replicates |
 
 `/comparison` has the attributes `scenarios` (the compared scenarios, in the order of the first
 dimension) and `reference`; `/attribution/<scenario>` has `measures` (the order of the first

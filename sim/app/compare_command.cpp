@@ -9,6 +9,8 @@
 #include <memory>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "models/categories.hpp"
 #include "models/social_domain_model.hpp"
 #include "sim/app/commands.hpp"
@@ -51,6 +53,9 @@ void simulate(Variant& v, const Configuration& c, const std::vector<std::string>
   zs::RunRequest req = zs::run_request(c.run);
   req.base.seed = static_cast<std::uint64_t>(seed);
   v.run = run_with_progress(model, req, threads, quiet, progress + v.name);
+  // In a log (not a terminal) a short run shows no progress of its own: one line per run.
+  if (!quiet && !isatty(STDERR_FILENO))
+    std::fprintf(stderr, "%s%s: done in %.1f s\n", progress.c_str(), v.name.c_str(), v.run.seconds);
   v.annual = zs::aggregate_years(v.run);
   if (!keep_monthly) {
     v.run.monthly = {};
@@ -245,6 +250,55 @@ void print_comparison(std::ostream& out, const Variant& ref, const Variant& v, i
   if (!any) out << "  - none found: no law saves early and pays later, and no law's saving comes with another's cost\n";
 }
 
+// Each measure's own effect on the net modelled cost over the whole horizon, with its 95%
+// interval over replicates: alone on the reference, and marginal (the package minus the
+// package without it); the interaction closes the sum.
+void print_attribution(std::ostream& out, const Variant& ref, const Variant& pkg, const std::vector<std::string>& measures,
+                       const std::vector<Variant>& alone, const std::vector<Variant>& without, int replicates) {
+  const zs::RunResult& run = ref.run;
+  const std::size_t ny = ref.annual.years.size(), col = run.column_of("cost.net_total"), width = run.width();
+  // The saving over all years per replicate: sum_y (a - b).
+  const auto saving = [&](const zs::AnnualResult& a, const zs::AnnualResult& b, int r) {
+    double s = 0;
+    for (std::size_t y = 0; y < ny; ++y) {
+      const std::size_t at = (static_cast<std::size_t>(r) * ny + y) * width + col;
+      s += a.values[at] - b.values[at];
+    }
+    return s;
+  };
+  const double t = replicates > 1 ? zs::t_quantile_975(replicates - 1) : 0.0;
+  const auto cell = [&](const std::vector<double>& v) {
+    double mean = 0, ss = 0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(v.size());
+    for (double x : v) ss += (x - mean) * (x - mean);
+    const double half = v.size() > 1 ? t * std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size())) : 0.0;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%8.2f +-%6.2f", mean / 1e6, half / 1e6);
+    return std::string(buf);
+  };
+  out << "\n== Attribution of " << pkg.name << ": net modelled savings " << ref.annual.years.front() << "-"
+      << ref.annual.years.back() << ", EUR million, +- the 95% interval's half width (alone = the measure on "
+      << ref.name << "; marginal = the package minus the package without it)\n";
+  char buf[256];
+  std::vector<double> interaction(static_cast<std::size_t>(replicates)), total(static_cast<std::size_t>(replicates));
+  for (int r = 0; r < replicates; ++r)
+    interaction[static_cast<std::size_t>(r)] = total[static_cast<std::size_t>(r)] = saving(ref.annual, pkg.annual, r);
+  for (std::size_t j = 0; j < measures.size(); ++j) {
+    std::vector<double> a(static_cast<std::size_t>(replicates)), m(static_cast<std::size_t>(replicates));
+    for (int r = 0; r < replicates; ++r) {
+      a[static_cast<std::size_t>(r)] = saving(ref.annual, alone[j].annual, r);
+      m[static_cast<std::size_t>(r)] = saving(without[j].annual, pkg.annual, r);
+      interaction[static_cast<std::size_t>(r)] -= a[static_cast<std::size_t>(r)];
+    }
+    std::snprintf(buf, sizeof buf, "  %-40s alone %s   marginal %s\n", measures[j].c_str(), cell(a).c_str(), cell(m).c_str());
+    out << buf;
+  }
+  std::snprintf(buf, sizeof buf, "  %-40s       %s\n  %-40s       %s\n", "interaction (package - sum alone)",
+                cell(interaction).c_str(), "package", cell(total).c_str());
+  out << buf;
+}
+
 std::string default_output(const std::vector<std::string>& names) {
   std::string s = "outputs/compare";
   for (const std::string& n : names) s += "-" + std::filesystem::path(n).stem().string();
@@ -341,27 +395,8 @@ int cmd_compare(const CompareOptions& o, const std::string& command_line) {
                    "noise that common random numbers would remove.\n";
     for (std::size_t s = 1; s < variants.size(); ++s)
       print_comparison(std::cout, variants.front(), variants[s], replicates);
-    for (const zs::AttributionOutput& a : file.attributions) {
-      const zs::RunResult& run = variants.front().run;
-      const std::size_t col = run.column_of("cost.net_total"), ny = variants.front().annual.years.size();
-      std::cout << "\n== Attribution of " << a.scenario << ": net modelled savings 2025-" << variants.front().annual.years.back()
-                << ", EUR million (alone = the measure on " << variants.front().name
-                << "; marginal = the package minus the package without it)\n";
-      const auto total = [&](const std::vector<double>& v) {
-        double t = 0;
-        for (std::size_t y = 0; y < ny; ++y) t += v[y * run.width() + col];
-        return -t / 1e6;
-      };
-      char buf[200];
-      for (std::size_t j = 0; j < a.measures.size(); ++j) {
-        std::snprintf(buf, sizeof buf, "  %-42s alone %8.2f   marginal %8.2f\n", a.measures[j].c_str(),
-                      total(a.attribution.alone[j]), total(a.attribution.marginal[j]));
-        std::cout << buf;
-      }
-      std::snprintf(buf, sizeof buf, "  %-42s       %8.2f\n  %-42s       %8.2f\n", "interaction (package - sum alone)",
-                    total(a.attribution.interaction), "package", total(a.attribution.package));
-      std::cout << buf;
-    }
+    for (const Package& p : packages) print_attribution(std::cout, variants.front(), variants[p.scenario], p.measures,
+                                                          p.alone, p.without, replicates);
   }
   std::cout << "Results written to " << out << "\n";
   return 0;

@@ -70,6 +70,8 @@ TEST_CASE("compare: the comparison group holds exactly the paired differences of
   for (std::size_t y = 0; y < 2; ++y)
     CHECK(alone.values[y] + alone.values[2 + y] + inter.values[y] == Approx(pkg.values[y]).margin(1e-6));
   CHECK(pkg.values[1] == Approx(sim::read_dataset(file, "/comparison/cost/net_total/mean").values[1]).epsilon(1e-12));
+  CHECK(sim::read_dataset(file, "/attribution/package/cost/net_total/alone_se").values[2 + 1] > 0);  // 2026, measure 2
+  CHECK(sim::read_dataset(file, "/attribution/package/cost/net_total/interaction_se").values.size() == 2);
   CHECK(sim::read_string_attribute(file, "/", "scenario") == "baseline");
 }
 

@@ -55,4 +55,18 @@ TEST_CASE("attribution: alone, marginal, and an interaction that closes the sum"
   CHECK(at.marginal[1][0] == -10);
   CHECK(at.interaction[0] == -5);  // the two measures together save more than each alone
   CHECK(at.alone[0][0] + at.alone[1][0] + at.interaction[0] == at.package[0]);
+  CHECK(at.interaction_se[0] == 0.0);  // one replicate
+}
+
+TEST_CASE("attribution's standard errors come from the replicates", "[unit][comparison]") {
+  // Two replicates, column 0 of year 0 only. B = (100, 100), P = (80, 84), A = (90, 96), W = (90, 90).
+  const AnnualResult b = annual({100, 0, 0, 0, 100, 0, 0, 0}), p = annual({80, 0, 0, 0, 84, 0, 0, 0});
+  const AnnualResult a = annual({90, 0, 0, 0, 96, 0, 0, 0}), w = annual({90, 0, 0, 0, 90, 0, 0, 0});
+  const Attribution at = attribute(b, p, {&a}, {&w}, 2, 2);
+  CHECK(at.package[0] == -18);
+  CHECK(at.package_se[0] == Approx(2.0));    // differences -20, -16: sd 2.83, se 2
+  CHECK(at.alone_se[0][0] == Approx(3.0));   // -10, -4
+  CHECK(at.marginal_se[0][0] == Approx(2.0));  // -10, -6
+  CHECK(at.interaction[0] == -11);           // per replicate -10, -12
+  CHECK(at.interaction_se[0] == Approx(1.0));
 }
