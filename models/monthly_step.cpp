@@ -15,7 +15,8 @@ namespace {
 
 
 // ---- phase: start of month -------------------------------------------------------
-// The block's cost of the month starts from zero. In January the "since January" flags restart from who is in care (or placed) now.
+// The block's cost of the month starts from zero (budget ceilings read it). In January the
+// "since January" flags restart from who is in care (or placed) now.
 void start_month(Block& b, const sim::StepContext& ctx) {
   b.cost_by_law.fill(0.0);
   if (ctx.month_index % 12 != 0) return;

@@ -73,13 +73,19 @@ std::string target_text(const zm::Measure& m) {
   return s + scope;
 }
 
-std::string money_text(const zm::Measure& m) {
+std::string money_text(const zm::Measure& m, bool sources = false) {
+  const auto range = [&](const zm::SizedValue& v) {
+    if (!sources) return std::string();
+    return " [" + number(v.low) + ", " + number(v.high) + "] (" + v.source + ")";
+  };
   std::string s;
   if (m.kind == zm::MeasureKind::Budgetary)
-    s = "budget line EUR " + number(m.budget_per_year.value) + "/yr (" + std::string(zm::law_names[m.budget_law]) + ")";
+    s = "budget line EUR " + number(m.budget_per_year.value) + "/yr" + range(m.budget_per_year) + " (" +
+        std::string(zm::law_names[m.budget_law]) + ")";
   if (m.cost_per_month.value != 0 || m.cost_one_off.value != 0)
     s += (s.empty() ? "" : "; ") + std::string("own cost EUR ") + number(m.cost_per_month.value) + "/month" +
-         (m.cost_one_off.value != 0 ? " + " + number(m.cost_one_off.value) + " once" : "");
+         range(m.cost_per_month) +
+         (m.cost_one_off.value != 0 ? " + " + number(m.cost_one_off.value) + " once" + range(m.cost_one_off) : "");
   return s;
 }
 
@@ -96,17 +102,17 @@ std::string measures_markdown(const std::string& config) {
   const std::vector<zm::Measure> all = embedded_catalogue(diags);
   diags.throw_if_any();
   std::ostringstream out;
-  out << "| id | law | Dutch title | kind | from | ramp | target | mechanism and effect sizes [plausible] | money |\n"
+  out << "| id | law | Dutch title | kind | from | ramp | target | mechanism; effect sizes [plausible] (source) | money |\n"
          "|---|---|---|---|---|---|---|---|---|\n";
   for (const zm::Measure& m : all) {
     std::string effects;
-    for (const zm::Effect& e : m.effects) effects += "<br>`" + effect_text(e) + "`";
+    for (const zm::Effect& e : m.effects) effects += "<br>`" + effect_text(e) + "` (" + escape(e.source) + ")";
     const std::string kind = m.in_base_year ? "in base year"
                              : m.kind == zm::MeasureKind::Budgetary ? "budgetary"
                                                                     : "behavioural";
     out << "| `" << m.id << "` | " << zm::measure_law_names[m.law] << " | " << escape(m.title_nl) << " | " << kind
         << " | " << sim::Month::from_index(m.start).str() << " | " << m.ramp_months << " | " << target_text(m) << " | "
-        << escape(m.mechanism) << effects << " | " << money_text(m) << " |\n";
+        << escape(m.mechanism) << effects << " | " << escape(money_text(m, true)) << " |\n";
   }
   return out.str();
 }
