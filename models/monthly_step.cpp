@@ -111,13 +111,13 @@ void youth_cliff(const ModelTables& t, Persons& ps, std::size_t i, const sim::St
 // A head or partner died: the children may need support, and the household may lose the
 // network the partner carried.
 void bereavement(const PolicyMonth& pm, Block& b, std::size_t h, const sim::StepContext& ctx, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   const auto [begin, end] = members(hh, h);
   for (std::size_t i = begin; i < end; ++i)
     if (trait::role(ps.traits[i]) == Role::Child) {
-      const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[i])));
+      const ModelTables& t = pv.person(i);
       life_event_need(ps, i, t.params.youth.bereavement_need, LifeEvent::DeathOfParent, ctx, tally);
     }
   sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::NetworkLoss));
@@ -127,7 +127,7 @@ void bereavement(const PolicyMonth& pm, Block& b, std::size_t h, const sim::Step
 // ---- phase: demography (deaths, births, ageing) -------------------------------------
 void demography(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                 const std::vector<sim::Words4>& words, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -135,7 +135,7 @@ void demography(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
     bool parent_died = false;
     for (std::size_t i = begin; i < end; ++i) {
       const int y = years(ps.age_months[i]);
-      const ModelTables& t = pv(household_who(hh, h, y));
+      const ModelTables& t = pv.person(i);
       const bool female = ps.traits[i] & trait::female;
       const std::uint32_t w = words[i][LaneDemography];
       const bool in_wlz = ps.wlz[i];
@@ -197,14 +197,14 @@ void household_facts(const Block& b, const sim::StepContext& ctx, std::vector<Ho
 // ---- phase: welfare (bijstand) spells, per household -------------------------------
 void welfare(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
              Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   const Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     const HouseholdFacts& f = facts[h];
     if (!f.any_alive) continue;  // dissolves at commit
     const int head_age = ps.age_months[f.head];
-    const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[f.head])));
+    const ModelTables& t = pv.person(f.head);
     const double u = sim::to_unit(f.words[LaneWelfare]);
     if (hh.welfare[h] > 0) {
       const int months_on = hh.welfare[h] - 1;
@@ -244,11 +244,11 @@ void welfare(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const
 // ---- phase: debts, per household --------------------------------------------------
 void debts(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<HouseholdFacts>& facts,
            Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   for (std::size_t h = 0; h < hh.count(); ++h) {
     if (!facts[h].any_alive) continue;
-    const ModelTables& t = pv(household_who(hh, h, years(b.persons.age_months[facts[h].head])));
+    const ModelTables& t = pv.person(facts[h].head);
     const int income = hh.income[h];
     const bool takes_up = hh.flags[h] & household_flags::takes_up_insurance;
     const bool uninsured_eligible =
@@ -283,7 +283,7 @@ void debts(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const s
 // arrears and give its children a need (life events).
 void employment(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -294,7 +294,7 @@ void employment(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i)) continue;
       const int age = ps.age_months[i];
-      const EmploymentTables& et = pv(household_who(hh, h, years(ps.age_months[i]))).employment;
+      const EmploymentTables& et = pv.person(i).employment;
       const bool employed = ps.traits[i] & trait::employed;
       if (age >= et.max_age_months) {  // retirement (the state pension age)
         if (employed) ps.traits[i] &= static_cast<std::uint8_t>(~trait::employed);
@@ -315,7 +315,7 @@ void employment(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
       parent_lost |= employed && is_parent(ps.traits[i]);
     }
     if (!lost) continue;
-    const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[facts[h].head])));
+    const ModelTables& t = pv.person(facts[h].head);
     const EmploymentTables& et = t.employment;
     if (hh.debt[h] == static_cast<int>(DebtState::None)) {
       sim::KeyedStream rng(ctx.key, hh.id[h], static_cast<std::uint32_t>(ctx.month_index), id(Stream::JobLossDebt));
@@ -328,7 +328,7 @@ void employment(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
     if (parent_lost)
       for (std::size_t i = begin; i < end; ++i)
         if (trait::role(ps.traits[i]) == Role::Child)
-          life_event_need(ps, i, pv(household_who(hh, h, years(ps.age_months[i]))).params.youth.job_loss_need,
+          life_event_need(ps, i, pv.person(i).params.youth.job_loss_need,
                           LifeEvent::JobLossOfParent, ctx, tally);
   }
 }
@@ -361,7 +361,7 @@ void crisis_placement(Persons& ps, std::size_t i, int form, Tally& tally) {
 
 void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, const std::vector<sim::Words4>& words,
                 const std::vector<HouseholdFacts>& facts, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   const auto placement_form = [&](const YouthTables& yt, std::size_t i) {
@@ -380,7 +380,7 @@ void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
       if (y >= 23) continue;
       c.own_lvb = ps.traits[i] & trait::lvb;
       who.age = y;
-      const YouthTables& yt = pv(who).youth;
+      const YouthTables& yt = pv.person(i).youth;
       const int state = youth_state(ps, i), band = youth_band(y), covariates = c.index();
       const double u = sim::to_unit(words[i][LaneYouth]);
       if (const std::uint8_t wait = ps.youth_wait[i]) {  // indicated, waiting for a place
@@ -470,7 +470,7 @@ void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
 // ---- phase: child protection (jeugdbescherming), children 0-17 --------------------------
 void child_protection(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                       const std::vector<HouseholdFacts>& facts, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -479,7 +479,7 @@ void child_protection(const PolicyMonth& pm, Block& b, const sim::StepContext& c
                       facts[h].vulnerable_parent, has_problematic_debts(hh.debt[h]), false};
     for (std::size_t i = begin; i < end; ++i) {
       if (!alive(ps, i) || years(ps.age_months[i]) >= 18) continue;
-      const ModelTables& t = pv(household_who(hh, h, years(ps.age_months[i])));
+      const ModelTables& t = pv.person(i);
       c.own_lvb = ps.traits[i] & trait::lvb;
       const sim::Words4 w =
           sim::draw_words(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::Protection));
@@ -586,7 +586,7 @@ void wlz_takeover(Persons& ps, std::size_t i, int band, Tally& tally) {
 
 void social_support(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx,
                     const std::vector<sim::Words4>& words, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Households& hh = b.households;
   Persons& ps = b.persons;
   for (std::size_t h = 0; h < hh.count(); ++h) {
@@ -596,7 +596,7 @@ void social_support(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx
       const int y = years(ps.age_months[i]);
       if (y < 18 || ps.wlz[i]) continue;  // the Wlz provides all care until death
       const Eligibility who = household_who(hh, h, y);
-      const ModelTables& t = pv(who);
+      const ModelTables& t = pv.person(i);
       const int band = adult_band(y);
       if (wlz_candidate(ps.wmo[i]) && t.wlz.takeover[band] > 0) {
         sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::WlzTakeover));
@@ -640,7 +640,8 @@ void social_support(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx
 // Counts go to local integers first (the hot loop touches no tally memory), then once
 // into the tally.
 void record(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
-  const PolicyView pv(pm);
+  compute_cells(pm, b);  // the block was rebuilt at commit: cells again, for who is here now
+  const PolicyView pv(pm, b);
   const ModelTables& t = pm.base();  // structural tables: the same in every cell
   const Households& hh = b.households;
   Persons& ps = b.persons;
@@ -660,7 +661,7 @@ void record(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally&
     const auto [begin, end] = members(hh, h);
     ++by_income[hh.income[h]];
     ++by_type[hh.type[h]];
-    const DebtTables& dt = pv(household_who(hh, h, begin < end ? years(ps.age_months[begin]) : 0)).debts;
+    const DebtTables& dt = pv.person(begin).debts;
     if (insured(dt, hh.income[h], hh.flags[h] & household_flags::takes_up_insurance,
                 insurance_offer_uniform(dt, ctx.key, hh.id[h])))
       ++insured_households;
@@ -701,7 +702,7 @@ void record(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally&
           ++need_level[youth_tier(s)];
         }
       }
-      if (y >= 18 && !hh.welfare[h] && ps.age_months[i] < pv(household_who(hh, h, y)).employment.max_age_months)
+      if (y >= 18 && !hh.welfare[h] && ps.age_months[i] < pv.person(i).employment.max_age_months)
         ++working_age[(ps.traits[i] & trait::employed) ? 0 : 1];
       if (y >= 18) {
         in_wlz[adult_band(y)] += ps.wlz[i];
@@ -797,6 +798,7 @@ struct Scratch {
 void step_block_first(const PolicyMonth& pm, Block& block, const sim::StepContext& ctx, Tally& tally) {
   static thread_local Scratch scratch;
   const ModelTables& base = pm.base();  // municipality-wide: demography, household events, capacities
+  compute_cells(pm, block);             // targets see the month's start: age, income, type, district
   start_month(block, ctx);
   // Indications held at the start of the month are reviewed first, so care that starts this
   // month (by whatever path) is never reviewed in its first month.

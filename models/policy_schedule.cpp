@@ -1,5 +1,7 @@
 #include "models/policy_schedule.hpp"
 
+#include "models/block_access.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -124,6 +126,18 @@ PolicySchedule::PolicySchedule(const ModelParams& base, double scale, PolicyPlan
       pm.by_cell[c] = tables_for(applied);
     }
     m_months.push_back(std::move(pm));
+  }
+}
+
+void compute_cells(const PolicyMonth& pm, Block& b) {
+  if (pm.targets.empty()) return;
+  const Households& hh = b.households;
+  const Persons& ps = b.persons;
+  b.cells.assign(ps.size(), 0);
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    const auto [begin, end] = members(hh, h);
+    for (std::size_t i = begin; i < end; ++i)
+      b.cells[i] = static_cast<std::uint8_t>(pm.cell(household_who(hh, h, years(ps.age_months[i]))));
   }
 }
 

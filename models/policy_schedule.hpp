@@ -14,6 +14,7 @@
 
 #include "models/measures.hpp"
 #include "models/model_tables.hpp"
+#include "models/population.hpp"
 
 namespace zorgsim::models {
 
@@ -35,6 +36,10 @@ struct PolicyMonth {
     return targets.empty() ? *by_cell[0] : *by_cell[static_cast<std::size_t>(cell(who))];
   }
   const ModelTables& at(int cell) const { return *by_cell[static_cast<std::size_t>(cell)]; }
+  /// The tables of person i of a block, by the cell computed for it this month (compute_cells).
+  const ModelTables& of(const Block& b, std::size_t i) const {
+    return targets.empty() ? *by_cell[0] : *by_cell[b.cells[i]];
+  }
   /// Outside every target: what municipality-wide phases (capacities, budgets) read.
   const ModelTables& base() const { return *by_cell[0]; }
   int cells() const { return static_cast<int>(by_cell.size()); }
@@ -51,14 +56,20 @@ struct PolicyMonth {
 /// a reference): with no targeted measure every lookup is the base tables.
 class PolicyView {
  public:
-  explicit PolicyView(const PolicyMonth& pm) : m_pm(&pm), m_base(pm.by_cell[0]), m_uniform(pm.targets.empty()) {}
-  const ModelTables& operator()(const Eligibility& who) const { return m_uniform ? *m_base : (*m_pm)(who); }
+  PolicyView(const PolicyMonth& pm, const Block& b)
+      : m_cells(b.cells.data()), m_by_cell(pm.by_cell.data()), m_uniform(pm.targets.empty()) {}
+  /// The tables of person i (for a household's rules: its head).
+  const ModelTables& person(std::size_t i) const { return m_uniform ? *m_by_cell[0] : *m_by_cell[m_cells[i]]; }
 
  private:
-  const PolicyMonth* m_pm;
-  const ModelTables* m_base;
+  const std::uint8_t* m_cells;
+  const ModelTables* const* m_by_cell;
   bool m_uniform;
 };
+
+/// Each person's cell from the household's income class, type and district and the person's
+/// age now (`b.cells`); nothing when no measure is targeted this month.
+void compute_cells(const PolicyMonth& pm, Block& b);
 
 /// At most this many distinct targets may be active in one month (cells = 2^targets).
 inline constexpr int max_targets_per_month = 6;

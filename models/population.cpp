@@ -54,7 +54,8 @@ std::size_t Households::bytes() const {
 std::size_t Block::bytes() const {
   return sizeof(Block) + households.bytes() + persons.bytes() + cap_bytes(births) + cap_bytes(deaths) +
          cap_bytes(departed) + cap_bytes(moves) + cap_bytes(partners) + cap_bytes(arrivals) +
-         cap_bytes(triage_requests) + cap_bytes(wmo_triage_requests) + cap_bytes(youth_requests) + cap_bytes(wmo_requests) + cap_bytes(occupancy);
+         cap_bytes(triage_requests) + cap_bytes(wmo_triage_requests) + cap_bytes(youth_requests) + cap_bytes(wmo_requests) + cap_bytes(occupancy) +
+         cap_bytes(cells);
 }
 
 namespace {

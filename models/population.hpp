@@ -199,6 +199,8 @@ struct Block {
   bool carries_budgets = false;                   // the first block books the provisions' fixed budgets
   std::array<double, law_count> cost_by_law{};    // this month's gross cost booked by the block (budget ceilings)
   std::array<bool, law_count> admission_stop{};   // admission stops in force this month (set in the global phase)
+  std::vector<std::uint8_t> cells;  // each person's measure cell this month (policy_schedule.hpp): set at the
+                                    // start of the month and again before the record, when measures are targeted
   std::size_t bytes() const;
 };
 

@@ -88,9 +88,8 @@ double copayment(const ModelTables& t, int income, int month_index) {
 }
 
 void review_indications(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   Persons& ps = b.persons;
-  const Households& hh = b.households;
   const auto month = static_cast<std::uint32_t>(ctx.month_index);
   const ModelTables* tp = &pm.base();
   // Returns false when the indication was stopped.
@@ -115,11 +114,9 @@ void review_indications(const PolicyMonth& pm, Block& b, const sim::StepContext&
     tally.add(Ind::ProvisionRenewals, p, 1);
     return true;
   };
-  for (std::size_t h = 0; h < hh.count(); ++h) {
-  const auto [begin, end] = members(hh, h);
-  for (std::size_t i = begin; i < end; ++i) {
+  for (std::size_t i = 0; i < ps.size(); ++i) {
     if (!alive(ps, i)) continue;
-    tp = &pv(household_who(hh, h, years(ps.age_months[i])));
+    tp = &pv.person(i);
     const ModelTables& t = *tp;
     const ProvisionTables& pt = t.provisions;
     CareBytes& c = ps.care[i];
@@ -154,7 +151,6 @@ void review_indications(const PolicyMonth& pm, Block& b, const sim::StepContext&
       }
     }
   }
-  }
 }
 
 double record_provisions(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
@@ -174,7 +170,7 @@ double record_provisions(const PolicyMonth& pm, Block& b, const sim::StepContext
       CareBytes& c = ps.care[i];
       const int y = years(ps.age_months[i]);
       who.age = std::min(y, 120);  // the eligibility scale ends at 120
-      const int cell = uniform ? 0 : pm.cell(who);
+      const int cell = uniform ? 0 : b.cells[i];
       const ModelTables& t = pm.at(cell);
       const int state = y < 23 ? youth_state(ps, i) : 0;
       if (state >= 1) count(t, acc, cell, slot_of_youth_state(state), assign_provision(t, c.youth, slot_of_youth_state(state), who, ps.id[i], ctx, tally));
@@ -204,7 +200,7 @@ double record_provisions(const PolicyMonth& pm, Block& b, const sim::StepContext
     }
     // Household slots: eligibility (and the measures' targets) by the first member (the head).
     who.age = std::min(years(ps.age_months[begin]), 120);
-    const int cell = uniform ? 0 : pm.cell(who);
+    const int cell = uniform ? 0 : b.cells[begin];
     const ModelTables& t = pm.at(cell);
     const double size = static_cast<double>(end - begin);
     constexpr int benefit = static_cast<int>(Slot::WelfareBenefit), help = static_cast<int>(Slot::DebtHelp);

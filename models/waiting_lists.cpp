@@ -28,7 +28,7 @@ PlaceRequest youth_place_request(const Persons& ps, std::size_t i, int target, i
 
 
 void count_occupancy(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, Tally& tally) {
-  const PolicyView pv(pm);
+  const PolicyView pv(pm, b);
   const Households& hh = b.households;
   Persons& ps = b.persons;
   b.occupancy.assign(pm.base().provisions.provisions.size(), 0);
@@ -39,7 +39,7 @@ void count_occupancy(const PolicyMonth& pm, Block& b, const sim::StepContext& ct
       if (!alive(ps, i)) continue;
       const int y = years(ps.age_months[i]);
       const Eligibility who = household_who(hh, h, y);
-      const ModelTables& t = pv(who);
+      const ModelTables& t = pv.person(i);
       CareBytes& c = ps.care[i];
       if (youth && y < 23 && youth_state(ps, i) >= 2) {
         const int slot = slot_of_youth_state(youth_state(ps, i));
@@ -65,7 +65,7 @@ void allocate(const PolicyMonth& pm, std::vector<Block>& blocks, std::vector<Pla
   for (Block& b : blocks)
     for (PlaceRequest& r : b.*list) {
       const int slot = slot_of(r.target);
-      if (r.care == no_care) r.care = draw_provision(pm(r.who), slot, r.who, r.id, ctx);
+      if (r.care == no_care) r.care = draw_provision(pm.of(b, r.person), slot, r.who, r.id, ctx);
       const int p = pt.index(slot, r.care);
       keys[p].push_back({waiting_priority(r.severity, r.months), r.id});
       where[p].push_back(&r);

@@ -47,7 +47,7 @@ void triage(const PolicyMonth& pm, std::vector<Block>& blocks, const sim::StepCo
   const auto key = [](const PlaceRequest& r) { return level_of(r.target) * 1000 + r.months; };
   assess(blocks, &Block::triage_requests, t.triage_capacity, key, [&](Block& b, PlaceRequest& r) {
     sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::Triage));
-    r.outcome = static_cast<std::uint8_t>(triage_outcome(pm(r.who).youth, r.target, rng.uniform01()));
+    r.outcome = static_cast<std::uint8_t>(triage_outcome(pm.of(b, r.person).youth, r.target, rng.uniform01()));
     if (r.outcome == 2 && b.admission_stop[static_cast<int>(Law::Jeugdwet)]) {  // refused: admission stop
       r.outcome = r.target;
       tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Jeugdwet), 1);
@@ -68,7 +68,7 @@ void triage_adults(const PolicyMonth& pm, std::vector<Block>& blocks, const sim:
   assess(blocks, &Block::wmo_triage_requests, t.wmo_triage_capacity, key, [&](Block& b, PlaceRequest& r) {
     sim::KeyedStream rng(ctx.key, r.id, static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultTriage));
     const double u = rng.uniform01(), v = rng.uniform01();
-    AdultTriage outcome = adult_triage_outcome(pm(r.who).adult_need, r.target, r.severity, u, v);
+    AdultTriage outcome = adult_triage_outcome(pm.of(b, r.person).adult_need, r.target, r.severity, u, v);
     if (outcome == AdultTriage::Indicated && b.admission_stop[static_cast<int>(Law::Wmo)]) {  // admission stop
       outcome = AdultTriage::Refused;
       tally.add(Ind::AdmissionStopRefusals, static_cast<int>(Law::Wmo), 1);
