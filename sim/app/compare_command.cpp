@@ -65,37 +65,55 @@ void simulate(Variant& v, const Configuration& c, const std::vector<std::string>
 
 // ---- the printed table ---------------------------------------------------------------
 
-// Columns of an indicator's categories in a row, and the sum of some of them per year.
-struct Series {
-  std::vector<double> mean, low, high;  // per year
+// A paired difference's mean and 95% interval from its value in each replicate.
+struct Total {
+  double mean = 0, low = 0, high = 0;
 };
+Total interval_of(const std::vector<double>& x) {
+  const double n = static_cast<double>(x.size());
+  Total t;
+  for (double v : x) t.mean += v;
+  t.mean /= n;
+  double ss = 0;
+  for (double v : x) ss += (v - t.mean) * (v - t.mean);
+  const double half = x.size() > 1 ? zs::t_quantile_975(static_cast<int>(x.size()) - 1) * std::sqrt(ss / (n - 1) / n) : 0.0;
+  t.low = t.mean - half;
+  t.high = t.mean + half;
+  return t;
+}
 
-// The paired difference sign x (b - a) of the sum of some categories of one or two
-// indicators, per year: a sum needs its own standard error, so it is computed from the
-// replicates.
+// sign x (b - a) per replicate, summed over the years [y0, y1) and some categories of one or
+// more indicators (a sum needs its own standard error: it is computed from the replicates).
+std::vector<double> per_replicate(const zs::RunResult& run, std::size_t years, const std::vector<std::string>& indicators,
+                                  const std::vector<int>& categories, double sign, const zs::AnnualResult& a,
+                                  const zs::AnnualResult& b, int replicates, std::size_t y0, std::size_t y1) {
+  const std::size_t width = run.width();
+  std::vector<double> d(static_cast<std::size_t>(replicates), 0.0);
+  for (const std::string& indicator : indicators) {
+    const std::size_t col = run.column_of(indicator);
+    for (int r = 0; r < replicates; ++r)
+      for (std::size_t y = y0; y < y1 && y < years; ++y)
+        for (int k : categories) {
+          const std::size_t at = (static_cast<std::size_t>(r) * years + y) * width + col + static_cast<std::size_t>(k);
+          d[static_cast<std::size_t>(r)] += sign * (b.values[at] - a.values[at]);
+        }
+  }
+  return d;
+}
+
+// Per year: the mean and interval of the paired difference of a sum of categories.
+struct Series {
+  std::vector<double> mean, low, high;
+};
 Series sum_of(const zs::RunResult& run, std::size_t years, const std::vector<std::string>& indicators,
               const std::vector<int>& categories, double sign, const zs::AnnualResult& a, const zs::AnnualResult& b,
               int replicates) {
-  const std::size_t width = run.width();
   Series s;
-  const double t = replicates > 1 ? zs::t_quantile_975(replicates - 1) : 0.0;
   for (std::size_t y = 0; y < years; ++y) {
-    std::vector<double> diffs(static_cast<std::size_t>(replicates), 0.0);
-    for (int r = 0; r < replicates; ++r)
-      for (const std::string& indicator : indicators)
-        for (int k : categories) {
-          const std::size_t at = (static_cast<std::size_t>(r) * years + y) * width + run.column_of(indicator) +
-                                 static_cast<std::size_t>(k);
-          diffs[static_cast<std::size_t>(r)] += sign * (b.values[at] - a.values[at]);
-        }
-    double mean = 0, ss = 0;
-    for (double x : diffs) mean += x;
-    mean /= replicates;
-    for (double x : diffs) ss += (x - mean) * (x - mean);
-    const double se = replicates > 1 ? std::sqrt(ss / (replicates - 1) / replicates) : 0.0;
-    s.mean.push_back(mean);
-    s.low.push_back(mean - t * se);
-    s.high.push_back(mean + t * se);
+    const Total t = interval_of(per_replicate(run, years, indicators, categories, sign, a, b, replicates, y, y + 1));
+    s.mean.push_back(t.mean);
+    s.low.push_back(t.low);
+    s.high.push_back(t.high);
   }
   return s;
 }
@@ -119,32 +137,11 @@ void print_row(std::ostream& out, const std::string& label, const Series& s, std
   out << "\n";
 }
 
-// Totals over a range of years, with their interval from the replicates.
-struct Total {
-  double mean = 0, low = 0, high = 0;
-};
-
+// A total over the years [y0, y1), with its interval.
 Total total_of(const zs::RunResult& run, std::size_t years, const std::string& indicator, const std::vector<int>& cats,
                double sign, const zs::AnnualResult& a, const zs::AnnualResult& b, int replicates, std::size_t y0,
                std::size_t y1) {
-  const std::size_t col = run.column_of(indicator), width = run.width();
-  std::vector<double> d(static_cast<std::size_t>(replicates), 0.0);
-  for (int r = 0; r < replicates; ++r)
-    for (std::size_t y = y0; y < y1 && y < years; ++y)
-      for (int k : cats) {
-        const std::size_t at = (static_cast<std::size_t>(r) * years + y) * width + col + static_cast<std::size_t>(k);
-        d[static_cast<std::size_t>(r)] += sign * (b.values[at] - a.values[at]);
-      }
-  Total t;
-  for (double x : d) t.mean += x;
-  t.mean /= replicates;
-  double ss = 0;
-  for (double x : d) ss += (x - t.mean) * (x - t.mean);
-  const double se = replicates > 1 ? std::sqrt(ss / (replicates - 1) / replicates) : 0.0;
-  const double q = replicates > 1 ? zs::t_quantile_975(replicates - 1) : 0.0;
-  t.low = t.mean - q * se;
-  t.high = t.mean + q * se;
-  return t;
+  return interval_of(per_replicate(run, years, {indicator}, cats, sign, a, b, replicates, y0, y1));
 }
 
 std::string money(double eur) {
@@ -266,15 +263,10 @@ void print_attribution(std::ostream& out, const Variant& ref, const Variant& pkg
     }
     return s;
   };
-  const double t = replicates > 1 ? zs::t_quantile_975(replicates - 1) : 0.0;
   const auto cell = [&](const std::vector<double>& v) {
-    double mean = 0, ss = 0;
-    for (double x : v) mean += x;
-    mean /= static_cast<double>(v.size());
-    for (double x : v) ss += (x - mean) * (x - mean);
-    const double half = v.size() > 1 ? t * std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size())) : 0.0;
+    const Total t = interval_of(v);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%8.2f +-%6.2f", mean / 1e6, half / 1e6);
+    std::snprintf(buf, sizeof buf, "%8.2f +-%6.2f", t.mean / 1e6, (t.high - t.mean) / 1e6);
     return std::string(buf);
   };
   out << "\n== Attribution of " << pkg.name << ": net modelled savings " << ref.annual.years.front() << "-"
