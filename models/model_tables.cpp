@@ -16,7 +16,7 @@ ModelTables prepare_tables(const ModelParams& p, const ModelTables* calibrated) 
   t.wlz = prepare_wlz(p.wmo, p.demography);  // first: mortality outside the Wlz depends on it
   t.demography = prepare_demography(p.demography, t.wlz.outside);
   t.frailty = prepare_frailty(p.population.physical_limitation_by_adult_band);
-  t.youth = prepare_youth(p.youth, p.access);
+  t.youth = prepare_youth(p.youth, p.access, calibrated == nullptr);  // a measure's tables never synthesise
   t.wmo = prepare_wmo(p.wmo);
   t.welfare = prepare_welfare(p.welfare);
   t.employment = prepare_employment(p.employment, p.population, t.welfare.pension_age_months,

@@ -24,7 +24,7 @@ double youth_relative_risk(const YouthParams& p, const YouthCovariates& c) {
   return rr;
 }
 
-YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
+YouthTables prepare_youth(const YouthParams& p, const AccessParams& a, bool with_initial) {
   YouthTables t;
   for (int b = 0; b < youth_band_count; ++b) {
     t.entry[0][b] = p.to_general[b];
@@ -73,6 +73,8 @@ YouthTables prepare_youth(const YouthParams& p, const AccessParams& a) {
   t.protection_to_guardianship = p.protection_to_guardianship;
   t.supervision_exit = 1.0 / p.supervision_duration;
   t.guardianship_exit = 1.0 / p.guardianship_duration;
+  if (!with_initial) return t;
+  t.initial.resize(18);
   for (int i = 0; i < youth_covariate_combinations; ++i) {
     const std::array<YouthMatrix, 3> P = {youth_transition_matrix(t, t.case_of(0, i, 0)),
                                           youth_transition_matrix(t, t.case_of(1, i, 0)),

@@ -14,6 +14,7 @@
 // Entry and escalation hazards are base rates (by age band) times a relative risk from
 // the household's covariates; exits follow mean durations (exit probability 1/duration).
 #include <array>
+#include <vector>
 #include <cstdint>
 
 #include "models/categories.hpp"
@@ -90,15 +91,17 @@ struct YouthTables {
   /// Position distribution (cumulative) of a child at age y + 6 months (y = 0..17) by covariate
   /// index: the initial position of a synthesised child. A cohort born self-reliant followed
   /// through the monthly chain of each age's band (youth_cohort_distribution), so that a young
-  /// child has had only its years of exposure (unlimited triage and places).
-  std::array<std::array<std::array<double, youth_position_count>, youth_covariate_combinations>, 18> initial{};
+  /// child has had only its years of exposure (unlimited triage and places). Empty in tables
+  /// that never synthesise (a measure's months: prepare_youth(..., false)); 0.5 MB otherwise.
+  std::vector<std::array<std::array<double, youth_position_count>, youth_covariate_combinations>> initial;
   /// The full per-child factors for a covariate combination.
   YouthCase case_of(int band, int covariates, int months_unmet) const {
     return {band, rr[covariates], seeking[covariates], recovery[covariates], months_unmet};
   }
 };
 
-YouthTables prepare_youth(const YouthParams& p, const AccessParams& a);
+/// `with_initial`: also follow the cohorts for the synthesis's initial positions (`initial`).
+YouthTables prepare_youth(const YouthParams& p, const AccessParams& a, bool with_initial = true);
 
 /// The relative risk of a covariate combination (product of the configured RRs).
 double youth_relative_risk(const YouthParams& p, const YouthCovariates& c);
