@@ -260,7 +260,10 @@ void check_contradictions(const std::vector<const Measure*>& measures, sim::Diag
       const Measure& x = *measures[a];
       const Measure& y = *measures[b];
       if (x.end < y.start || y.end < x.start) continue;  // never active together
-      if (!(x.target == y.target) && x.target.restricts() && y.target.restricts()) continue;
+      const Target &s = x.target, &t = y.target;  // groups that share nobody cannot contradict
+      const bool disjoint = s.max_age < t.min_age || t.max_age < s.min_age || !(s.income_mask & t.income_mask) ||
+                            !(s.type_mask & t.type_mask) || (s.districts & t.districts).none();
+      if (disjoint) continue;
       for (const Effect& e : x.effects)
         for (const Effect& g : y.effects) {
           if (e.op != EffectOp::Set || g.op != EffectOp::Set || e.parameter != g.parameter) continue;

@@ -156,6 +156,12 @@ TEST_CASE("bad measures are reported at their file, line and column", "[unit][me
     const std::string later = measure_yaml("b", "{parameter: youth.ambulant_duration, operation: set, value: 8, plausible: [7, 9], source: x}", "", "2031-01");
     const std::string ends = measure_yaml("a", "{parameter: youth.ambulant_duration, operation: set, value: 6, plausible: [5, 7], source: x}", "end: 2030-12\n");
     CHECK(problems({ends, later}, c).empty());  // never active together
+    // Overlapping groups can contradict; groups that share nobody cannot.
+    const std::string young = measure_yaml("b", "{parameter: youth.ambulant_duration, operation: set, value: 8, plausible: [7, 9], source: x}", "target: {ages: [0, 17]}\n");
+    const std::string poor = measure_yaml("a", "{parameter: youth.ambulant_duration, operation: set, value: 6, plausible: [5, 7], source: x}", "target: {income_classes: [le_100pct]}\n");
+    const std::string old = measure_yaml("a", "{parameter: youth.ambulant_duration, operation: set, value: 6, plausible: [5, 7], source: x}", "target: {ages: [65, 120]}\n");
+    CHECK_THAT(problems({poor, young}, c), Catch::Contains("set this parameter to different values"));
+    CHECK(problems({old, young}, c).empty());
   }
 }
 
