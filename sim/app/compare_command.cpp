@@ -244,7 +244,9 @@ void print_comparison(std::ostream& out, const Variant& ref, const Variant& v, i
                   low.mean.back(), years[ny - 1]);
     out << line;
   }
-  if (!any) out << "  - none found: no law saves early and pays later, and no law's saving comes with another's cost\n";
+  if (!any)
+    out << "  - none found: no law saves early and pays later or pays while others save, and unmet need below the "
+           "social minimum does not rise at the end\n";
 }
 
 // Each measure's own effect on the net modelled cost over the whole horizon, with its 95%
