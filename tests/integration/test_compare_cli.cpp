@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "sim/app/measure_files.hpp"
 #include "sim/hdf5_reader.hpp"
 #include "test_support.hpp"
 
@@ -95,6 +96,27 @@ TEST_CASE("every embedded scenario runs end to end on a small population", "[int
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   CHECK(sim::read_string_attribute(dir + "/adv.h5", "/", "scenario") == "adviesraad");
+}
+
+TEST_CASE("the example scenario with measures of its own runs", "[integration][compare][examples]") {
+  const std::string dir = test::temp_dir("compare_example");
+  const std::string scenario = std::string(ZORGSIM_SOURCE_DIR) + "/configs/examples/scenarios/own-measures.yaml";
+  const auto r = test::zorgsim("compare baseline '" + scenario + "' -c '" + small + "' -o '" + dir +
+                               "/own.h5' --replicates 1 --set run.end=2028-12");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("package-with-own-measures versus baseline"));
+  // The steunouder measure is the example's (twice the catalogue's cost), once; the pilot is added last.
+  const auto s = app::resolve_scenario(scenario);
+  int steunouder = 0;
+  for (const auto& m : s.measures)
+    if (m.id == "steunouder") {
+      ++steunouder;
+      CHECK(m.cost_per_month.value == 10000);
+    }
+  CHECK(steunouder == 1);
+  CHECK(s.measures.back().id == "district-pilot");
+  CHECK(s.measures.size() == app::resolve_scenario("perspectiefnota-2026-2029").measures.size() + 1);
 }
 
 TEST_CASE("measures lists the catalogue: law, kind, and every entry validates", "[integration][compare]") {
