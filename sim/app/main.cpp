@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
   auto* measures = app.add_subcommand("measures", "List the measure catalogue: law, mechanism, behavioural or budgetary");
   measures->add_option("config", mconfig, "Configuration YAML the catalogue is checked against");
   measures->add_flag("--markdown", mmarkdown, "Print the catalogue table of docs/MEASURES.md");
-  measures->add_flag("-v,--verbose", mverbose, "Also every effect with its range and source");
+  measures->add_flag("-v,--verbose", mverbose, "Also every effect's source");
 
   std::string vconfig;
   std::vector<std::string> vsets;

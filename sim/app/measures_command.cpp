@@ -140,8 +140,8 @@ int cmd_measures(const std::string& config, bool markdown, bool verbose) {
     if (m.ramp_months > 0) std::cout << ", full effect after " << m.ramp_months << " months";
     std::cout << "]\n  " << m.title_nl << "\n  " << m.summary << "\n  target: " << target_text(m) << "\n";
     if (const std::string money = money_text(m); !money.empty()) std::cout << "  money: " << money << "\n";
+    std::cout << "  mechanism: " << m.mechanism << "\n";
     if (verbose) {
-      std::cout << "  mechanism: " << m.mechanism << "\n";
       for (const zm::Effect& e : m.effects) std::cout << "  effect: " << effect_text(e) << "  (" << e.source << ")\n";
     } else {
       for (const zm::Effect& e : m.effects) std::cout << "  effect: " << effect_text(e) << "\n";
