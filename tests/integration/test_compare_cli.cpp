@@ -76,6 +76,23 @@ TEST_CASE("compare: the comparison group holds exactly the paired differences of
   CHECK(sim::read_string_attribute(file, "/", "scenario") == "baseline");
 }
 
+TEST_CASE("compare files are identical for 1 and 3 threads", "[integration][compare][determinism]") {
+  const std::string dir = test::temp_dir("compare_threads");
+  for (int threads : {1, 3}) {
+    const auto r = test::zorgsim("compare baseline budget-ceiling -c '" + small + "' -o '" + dir + "/t" +
+                                 std::to_string(threads) + ".h5' --replicates 2 -q --set run.end=2027-12 --threads " +
+                                 std::to_string(threads));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  for (const char* d : {"/comparison/cost/net_total/mean", "/comparison/cost/net_total/se",
+                        "/scenarios/budget-ceiling/monthly/youth/stock_by_state",
+                        "/scenarios/budget-ceiling/monthly/budget_ceiling/admission_stop"}) {
+    INFO(d);
+    CHECK(sim::read_dataset(dir + "/t1.h5", d).values == sim::read_dataset(dir + "/t3.h5", d).values);
+  }
+}
+
 TEST_CASE("every embedded scenario runs end to end on a small population", "[integration][compare]") {
   const std::string dir = test::temp_dir("compare_all");
   const std::string file = dir + "/all.h5";
