@@ -112,7 +112,7 @@ class MapReader {
     }
     return v;
   }
-  std::vector<std::string> texts(const std::string& key) {
+  std::vector<std::string> texts(const std::string& key, std::vector<SourcePos>* positions = nullptr) {
     const YAML::Node n = get(key, false);
     std::vector<std::string> out;
     if (!n) return out;
@@ -121,8 +121,12 @@ class MapReader {
       return out;
     }
     for (const auto& item : n) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-      else m_diags.add(pos_of(m_file, item.Mark()), where(key), "expected text in the list");
+      if (!item.IsScalar()) {
+        m_diags.add(pos_of(m_file, item.Mark()), where(key), "expected text in the list");
+        continue;
+      }
+      out.push_back(item.Scalar());
+      if (positions) positions->push_back(pos_of(m_file, item.Mark()));
     }
     return out;
   }
@@ -403,8 +407,8 @@ Scenario parse_scenario(const std::string& name, const std::string& text, Diagno
   s.name = r.text("name");
   s.description = r.text("description", false);
   s.include = r.text("include", false);
-  s.measures = r.texts("measures");
-  s.remove = r.texts("remove");
+  s.measures = r.texts("measures", &s.measures_pos);
+  s.remove = r.texts("remove", &s.remove_pos);
   s.measure_files = r.texts("measure_files");
   r.finish();
   return s;
@@ -452,6 +456,7 @@ ResolvedScenario resolve_scenario(const std::string& name_or_file) {
   diags.throw_if_any();
   ResolvedScenario out;
   std::vector<std::string> ids;
+  std::map<std::string, SourcePos> where;  // where each id was added
   std::set<std::string> visiting;
   // Follows includes first, then adds and removes (a depth-first walk; cycles are errors).
   std::function<void(const Scenario&, int)> walk = [&](const Scenario& s, int depth) {
@@ -474,14 +479,20 @@ ResolvedScenario resolve_scenario(const std::string& name_or_file) {
       if (it != catalogue.end()) *it = std::move(m);  // a user file replaces the catalogue's measure
       else catalogue.push_back(std::move(m));
     }
-    for (const std::string& id : s.measures) {
-      if (std::find(ids.begin(), ids.end(), id) != ids.end())
-        diags.add(s.pos, id, "scenario '" + s.name + "' adds measure '" + id + "' twice");
-      else ids.push_back(id);
+    for (std::size_t k = 0; k < s.measures.size(); ++k) {
+      const std::string& id = s.measures[k];
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+        diags.add(s.measures_pos[k], id, "scenario '" + s.name + "' adds measure '" + id + "' twice");
+        continue;
+      }
+      ids.push_back(id);
+      where[id] = s.measures_pos[k];
     }
-    for (const std::string& id : s.remove) {
+    for (std::size_t k = 0; k < s.remove.size(); ++k) {
+      const std::string& id = s.remove[k];
       auto it = std::find(ids.begin(), ids.end(), id);
-      if (it == ids.end()) diags.add(s.pos, id, "scenario '" + s.name + "' removes measure '" + id + "', which it does not have");
+      if (it == ids.end())
+        diags.add(s.remove_pos[k], id, "scenario '" + s.name + "' removes measure '" + id + "', which it does not have");
       else ids.erase(it);
     }
     visiting.erase(s.name);
@@ -493,7 +504,7 @@ ResolvedScenario resolve_scenario(const std::string& name_or_file) {
   for (const std::string& id : ids) {
     auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const zm::Measure& c) { return c.id == id; });
     if (it == catalogue.end()) {
-      diags.add(top.pos, id, "unknown measure '" + id + "' (see `zorgsim measures`)");
+      diags.add(where[id], id, "unknown measure '" + id + "' (see `zorgsim measures`)");
       continue;
     }
     out.measures.push_back(*it);

@@ -19,6 +19,7 @@ struct Scenario {
   std::string include;               // another scenario (name or file), or empty
   std::vector<std::string> measures; // ids added, in order
   std::vector<std::string> remove;   // ids removed (from what the include gave)
+  std::vector<sim::SourcePos> measures_pos, remove_pos;  // where each id is written
   std::vector<std::string> measure_files;  // user measure files (paths relative to the scenario file)
   std::string file;
   sim::SourcePos pos;

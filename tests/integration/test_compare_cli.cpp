@@ -164,7 +164,8 @@ TEST_CASE("bad measure and scenario files: file:line:column, exit 2, no output",
                    measure("bad", "  - {parameter: youth.to_nowhere, operation: multiply, value: 0.7, plausible: [0.5, 1], source: x}\n"));
   check("s1.yaml", "name: s1\nmeasure_files: [unknown-param.yaml]\nmeasures: [bad]\n",
         "unknown-param.yaml:12:5: youth.to_nowhere: no such model parameter");
-  check("s2.yaml", "name: s2\nmeasures: [no-such-measure]\n", "unknown measure 'no-such-measure'");
+  check("s2.yaml", "name: s2\nmeasures: [steunouder, no-such-measure]\n", "s2.yaml:2:24: no-such-measure: unknown measure 'no-such-measure'");
+  check("s8.yaml", "name: s8\ninclude: baseline\nremove:\n  - steunouder\n", "s8.yaml:4:5: steunouder: scenario 's8' removes measure 'steunouder', which it does not have");
   test::write_file(dir, "late.yaml", "id: late\nlaw: wmo\nkind: budgetary\nlist: x\ntitle_nl: t\ndescription_nl: d\n"
                                      "summary: s\nmechanism: m\nstart: 2031-01\nbudget: {per_year: {value: -1, source: x}}\n");
   check("s3.yaml", "name: s3\nmeasure_files: [late.yaml]\nmeasures: [late]\n", "late.yaml:9:8: late: starts 2031-01, outside the run's horizon");
