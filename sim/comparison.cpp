@@ -26,6 +26,20 @@ void check_same_layout(const AnnualResult& a, const AnnualResult& b, int replica
     throw std::invalid_argument("paired comparison: runs of different layout, horizon or replicates");
 }
 
+// Standard error over replicates of x(r, k) around mean[k], per cell k (0 for one replicate).
+template <class Value>
+std::vector<double> standard_error(const std::vector<double>& mean, int replicates, Value x) {
+  std::vector<double> se(mean.size(), 0.0);
+  if (replicates < 2) return se;
+  for (int r = 0; r < replicates; ++r)
+    for (std::size_t k = 0; k < mean.size(); ++k) {
+      const double e = x(r, k) - mean[k];
+      se[k] += e * e;
+    }
+  for (double& s : se) s = std::sqrt(s / (replicates - 1) / replicates);
+  return se;
+}
+
 // Mean over replicates of other - reference, per cell.
 std::vector<double> mean_difference(const AnnualResult& reference, const AnnualResult& other, int replicates,
                                     std::size_t width) {
@@ -47,16 +61,10 @@ PairedDifference paired_difference(const AnnualResult& reference, const AnnualRe
   PairedDifference d;
   d.mean = mean_difference(reference, other, replicates, width);
   const std::size_t n = d.mean.size();
-  d.se.assign(n, 0.0);
-  if (replicates > 1) {
-    for (int r = 0; r < replicates; ++r)
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t at = static_cast<std::size_t>(r) * n + k;
-        const double e = other.values[at] - reference.values[at] - d.mean[k];
-        d.se[k] += e * e;
-      }
-    for (double& s : d.se) s = std::sqrt(s / (replicates - 1) / replicates);
-  }
+  d.se = standard_error(d.mean, replicates, [&](int r, std::size_t k) {
+    const std::size_t at = static_cast<std::size_t>(r) * n + k;
+    return other.values[at] - reference.values[at];
+  });
   const double t = replicates > 1 ? t_quantile_975(replicates - 1) : 0.0;
   d.low.resize(n);
   d.high.resize(n);
@@ -87,18 +95,12 @@ Attribution attribute(const AnnualResult& reference, const AnnualResult& package
   }
   // The interaction's standard error from its value per replicate: P - B - sum_j (A_j - B).
   const std::size_t n = a.package.size();
-  a.interaction_se.assign(n, 0.0);
-  if (replicates > 1) {
-    for (int r = 0; r < replicates; ++r)
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t at = static_cast<std::size_t>(r) * n + k;
-        double v = package.values[at] - reference.values[at];
-        for (const AnnualResult* x : alone) v -= x->values[at] - reference.values[at];
-        const double e = v - a.interaction[k];
-        a.interaction_se[k] += e * e;
-      }
-    for (double& s : a.interaction_se) s = std::sqrt(s / (replicates - 1) / replicates);
-  }
+  a.interaction_se = standard_error(a.interaction, replicates, [&](int r, std::size_t k) {
+    const std::size_t at = static_cast<std::size_t>(r) * n + k;
+    double v = package.values[at] - reference.values[at];
+    for (const AnnualResult* x : alone) v -= x->values[at] - reference.values[at];
+    return v;
+  });
   return a;
 }
 

@@ -227,6 +227,30 @@ void write_all(hid_t file, const RunResult& run, const AnnualResult& annual, con
   write_results(root, run, annual);
 }
 
+// The group of one indicator under `parent` ("youth.stock_by_state" -> youth/stock_by_state/).
+Handle indicator_group(hid_t parent, const IndicatorSpec& spec) {
+  std::string leaf;
+  Handle g(group_for(parent, spec.name, leaf), H5Gclose);
+  return Handle(open_or_create_group(g, leaf), H5Gclose);
+}
+
+// Indicator i's [year][category] values out of rows of [year][width].
+std::vector<double> indicator_rows(const std::vector<double>& v, const RunResult& run, std::size_t i, std::size_t years) {
+  std::vector<double> out;
+  const std::size_t k = run.indicators[i].width();
+  for (std::size_t y = 0; y < years; ++y)
+    for (std::size_t c = 0; c < k; ++c) out.push_back(v[y * run.width() + run.offsets[i] + c]);
+  return out;
+}
+
+// A dataset with the indicator's units, description and dimension names.
+void write_described(hid_t g, const char* name, const std::vector<hsize_t>& dims, const std::vector<double>& v,
+                     const IndicatorSpec& spec, const std::string& dim_names) {
+  write_dataset(g, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, dims, v);
+  Handle ds(check(H5Dopen2(g, name, H5P_DEFAULT), "H5Dopen2"), H5Dclose);
+  describe(ds, spec, dim_names);
+}
+
 // Per indicator, the statistics of the paired differences as [scenario, year(, category)].
 void write_differences(hid_t root, const ComparisonOutput& out) {
   Handle group(open_or_create_group(root, "comparison"), H5Gclose);
@@ -238,35 +262,29 @@ void write_differences(hid_t root, const ComparisonOutput& out) {
               "Paired differences scenario - reference per replicate (common random numbers), over replicates: mean, "
               "standard error and 95% interval (Student's t); annual values");
   const RunResult& run = *out.scenarios.front().run;
-  const std::size_t width = run.width(), years = out.scenarios.front().annual->years.size();
+  const std::size_t years = out.scenarios.front().annual->years.size();
   for (std::size_t i = 0; i < run.indicators.size(); ++i) {
     const IndicatorSpec& spec = run.indicators[i];
-    std::string leaf;
-    Handle g(group_for(group, spec.name, leaf), H5Gclose);
-    Handle ig(open_or_create_group(g, leaf), H5Gclose);
-    const std::size_t k = spec.width();
+    Handle ig = indicator_group(group, spec);
     std::vector<hsize_t> dims = {names.size(), years};
-    if (!spec.categories.empty()) dims.push_back(k);
+    if (!spec.categories.empty()) dims.push_back(spec.width());
     const std::string dim_names = spec.categories.empty() ? "scenario,year" : "scenario,year,category";
-    const auto pick = [&](const std::vector<double> PairedDifference::*stat) {
-      std::vector<double> v;
-      for (const PairedDifference& d : out.differences)
-        for (std::size_t y = 0; y < years; ++y)
-          for (std::size_t c = 0; c < k; ++c) v.push_back((d.*stat)[y * width + run.offsets[i] + c]);
-      return v;
-    };
     const std::pair<const char*, const std::vector<double> PairedDifference::*> stats[] = {
         {"mean", &PairedDifference::mean}, {"se", &PairedDifference::se},
         {"ci_low", &PairedDifference::low}, {"ci_high", &PairedDifference::high}};
     for (const auto& [name, stat] : stats) {
-      write_dataset(ig, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, dims, pick(stat));
-      Handle ds(check(H5Dopen2(ig, name, H5P_DEFAULT), "H5Dopen2"), H5Dclose);
-      describe(ds, spec, dim_names);
+      std::vector<double> v;
+      for (const PairedDifference& d : out.differences) {
+        const std::vector<double> rows = indicator_rows(d.*stat, run, i, years);
+        v.insert(v.end(), rows.begin(), rows.end());
+      }
+      write_described(ig, name, dims, v, spec, dim_names);
     }
   }
 }
 
-// Per package and indicator: package, alone[measure], marginal[measure], interaction.
+// Per package and indicator: package, alone[measure], marginal[measure], interaction, and
+// their standard errors.
 void write_attributions(hid_t root, const ComparisonOutput& out) {
   if (out.attributions.empty()) return;
   Handle group(open_or_create_group(root, "attribution"), H5Gclose);
@@ -275,49 +293,35 @@ void write_attributions(hid_t root, const ComparisonOutput& out) {
               "reference + measure - reference; marginal = package - package without the measure; interaction = "
               "package - sum of alone, so sum(alone) + interaction = package");
   const RunResult& run = *out.scenarios.front().run;
-  const std::size_t width = run.width(), years = out.scenarios.front().annual->years.size();
+  const std::size_t years = out.scenarios.front().annual->years.size();
   for (const AttributionOutput& a : out.attributions) {
     Handle sg(open_or_create_group(group, a.scenario), H5Gclose);
     attr_strings(sg, "measures", a.measures);
     for (std::size_t i = 0; i < run.indicators.size(); ++i) {
       const IndicatorSpec& spec = run.indicators[i];
-      std::string leaf;
-      Handle g(group_for(sg, spec.name, leaf), H5Gclose);
-      Handle ig(open_or_create_group(g, leaf), H5Gclose);
-      const std::size_t k = spec.width();
-      const auto rows = [&](const std::vector<double>& v) {
-        std::vector<double> out_rows;
-        for (std::size_t y = 0; y < years; ++y)
-          for (std::size_t c = 0; c < k; ++c) out_rows.push_back(v[y * width + run.offsets[i] + c]);
-        return out_rows;
-      };
+      Handle ig = indicator_group(sg, spec);
       std::vector<hsize_t> dims = {years};
       std::string dim_names = "year";
-      if (!spec.categories.empty()) dims.push_back(k), dim_names += ",category";
+      if (!spec.categories.empty()) dims.push_back(spec.width()), dim_names += ",category";
       std::vector<hsize_t> mdims = dims;
       mdims.insert(mdims.begin(), a.measures.size());
-      const auto write = [&](const char* name, const std::vector<hsize_t>& d, const std::vector<double>& v,
-                             const std::string& dn) {
-        write_dataset(ig, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, d, v);
-        Handle ds(check(H5Dopen2(ig, name, H5P_DEFAULT), "H5Dopen2"), H5Dclose);
-        describe(ds, spec, dn);
-      };
-      write("package", dims, rows(a.attribution.package), dim_names);
-      write("package_se", dims, rows(a.attribution.package_se), dim_names);
-      write("interaction", dims, rows(a.attribution.interaction), dim_names);
-      write("interaction_se", dims, rows(a.attribution.interaction_se), dim_names);
       const auto per_measure = [&](const std::vector<std::vector<double>>& terms) {
         std::vector<double> v;
         for (const auto& t : terms) {
-          const auto x = rows(t);
-          v.insert(v.end(), x.begin(), x.end());
+          const std::vector<double> rows = indicator_rows(t, run, i, years);
+          v.insert(v.end(), rows.begin(), rows.end());
         }
         return v;
       };
-      write("alone", mdims, per_measure(a.attribution.alone), "measure," + dim_names);
-      write("alone_se", mdims, per_measure(a.attribution.alone_se), "measure," + dim_names);
-      write("marginal", mdims, per_measure(a.attribution.marginal), "measure," + dim_names);
-      write("marginal_se", mdims, per_measure(a.attribution.marginal_se), "measure," + dim_names);
+      const Attribution& at = a.attribution;
+      write_described(ig, "package", dims, indicator_rows(at.package, run, i, years), spec, dim_names);
+      write_described(ig, "package_se", dims, indicator_rows(at.package_se, run, i, years), spec, dim_names);
+      write_described(ig, "interaction", dims, indicator_rows(at.interaction, run, i, years), spec, dim_names);
+      write_described(ig, "interaction_se", dims, indicator_rows(at.interaction_se, run, i, years), spec, dim_names);
+      write_described(ig, "alone", mdims, per_measure(at.alone), spec, "measure," + dim_names);
+      write_described(ig, "alone_se", mdims, per_measure(at.alone_se), spec, "measure," + dim_names);
+      write_described(ig, "marginal", mdims, per_measure(at.marginal), spec, "measure," + dim_names);
+      write_described(ig, "marginal_se", mdims, per_measure(at.marginal_se), spec, "measure," + dim_names);
     }
   }
 }

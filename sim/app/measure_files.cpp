@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -300,7 +301,8 @@ zm::Effect parse_effect(MapReader& parent, const YAML::Node& n, const std::strin
   return e;
 }
 
-YAML::Node load_yaml(const std::string& name, const std::string& text, Diagnostics& diags) {
+// The document, or nothing (reported) when it is not YAML.
+std::optional<YAML::Node> load_yaml(const std::string& name, const std::string& text, Diagnostics& diags) {
   try {
     YAML::Node root = YAML::Load(text);
     check_duplicates(name, root, diags);
@@ -308,7 +310,7 @@ YAML::Node load_yaml(const std::string& name, const std::string& text, Diagnosti
   } catch (const YAML::ParserException& e) {
     diags.add(pos_of(name, e.mark), "", "YAML syntax: " + e.msg);
   }
-  return {};
+  return std::nullopt;
 }
 
 std::string read_file(const std::string& path, Diagnostics& diags) {
@@ -331,9 +333,9 @@ bool is_file_name(const std::string& s) {
 models::Measure parse_measure(const std::string& name, const std::string& text, Diagnostics& diags) {
   zm::Measure m;
   m.file = name;
-  const YAML::Node root = load_yaml(name, text, diags);
+  const std::optional<YAML::Node> root = load_yaml(name, text, diags);
   if (!root) return m;
-  MapReader r(name, root, "", diags);
+  MapReader r(name, *root, "", diags);
   if (!r.ok()) return m;
   m.id = r.text("id");
   m.law = choose(r, "law", zm::measure_law_names);
@@ -399,9 +401,9 @@ models::Measure parse_measure(const std::string& name, const std::string& text, 
 Scenario parse_scenario(const std::string& name, const std::string& text, Diagnostics& diags) {
   Scenario s;
   s.file = name;
-  const YAML::Node root = load_yaml(name, text, diags);
+  const std::optional<YAML::Node> root = load_yaml(name, text, diags);
   if (!root) return s;
-  MapReader r(name, root, "", diags);
+  MapReader r(name, *root, "", diags);
   if (!r.ok()) return s;
   s.pos = r.pos();
   s.name = r.text("name");

@@ -165,6 +165,8 @@ TEST_CASE("bad measure and scenario files: file:line:column, exit 2, no output",
   check("s1.yaml", "name: s1\nmeasure_files: [unknown-param.yaml]\nmeasures: [bad]\n",
         "unknown-param.yaml:12:5: youth.to_nowhere: no such model parameter");
   check("s2.yaml", "name: s2\nmeasures: [steunouder, no-such-measure]\n", "s2.yaml:2:24: no-such-measure: unknown measure 'no-such-measure'");
+  check("s9.yaml", "name: s9\nmeasure_files: [nowhere.yaml]\nmeasures: [x]\n", "nowhere.yaml: cannot read the file");
+  check("s10.yaml", "name: s10\nmeasures: [steunouder\n", "s10.yaml:3:1: YAML syntax");
   check("s8.yaml", "name: s8\ninclude: baseline\nremove:\n  - steunouder\n", "s8.yaml:4:5: steunouder: scenario 's8' removes measure 'steunouder', which it does not have");
   test::write_file(dir, "late.yaml", "id: late\nlaw: wmo\nkind: budgetary\nlist: x\ntitle_nl: t\ndescription_nl: d\n"
                                      "summary: s\nmechanism: m\nstart: 2031-01\nbudget: {per_year: {value: -1, source: x}}\n");
