@@ -1,5 +1,7 @@
 #include "sim/rng.hpp"
 
+#include <stdexcept>
+
 #include <cmath>
 
 namespace zorgsim::sim {
@@ -29,6 +31,7 @@ std::uint32_t probability_threshold(double p) {
 
 KeyedStream::result_type KeyedStream::operator()() {
   if (m_used == 4) {
+    if (m_block >= max_words / 4) throw std::length_error("KeyedStream: more than 1020 words drawn from one stream");
     const std::uint64_t entity =
         m_entity | (static_cast<std::uint64_t>(m_block + 1) << block_shift);
     m_words = draw_words(m_key, entity, m_month, m_stream);

@@ -54,8 +54,9 @@ std::uint32_t probability_threshold(double p);
 inline double to_unit(std::uint32_t w) { return static_cast<double>(w) * 0x1.0p-32; }
 
 /// A uniform random bit generator over one keyed stream: successive calls walk the
-/// stream's draw index, so a rare process can draw as many numbers as it needs while
-/// staying keyed by (seed, replicate, entity, month, stream). Satisfies
+/// stream's draw index, so a rare process can draw up to `max_words` numbers while
+/// staying keyed by (seed, replicate, entity, month, stream); one more throws
+/// std::length_error rather than repeat the stream (the block index has 8 bits). Satisfies
 /// std::uniform_random_bit_generator, so Boost.Random distributions accept it.
 class KeyedStream {
  public:
@@ -64,6 +65,8 @@ class KeyedStream {
               std::uint32_t stream)
       : m_key(key), m_entity(entity), m_month(month), m_stream(stream) {}
 
+  /// Words one stream can give: 255 blocks of 4 (block 256 would wrap onto a direct draw).
+  static constexpr int max_words = 255 * 4;
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
   result_type operator()();

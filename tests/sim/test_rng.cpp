@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <stdexcept>
 #include <sstream>
 
 #include "models/population.hpp"
@@ -158,4 +159,14 @@ TEST_CASE("stream numbers are fixed", "[unit][rng]") {
   CHECK(id(Stream::SynthesisHousehold) == 100);
   CHECK(id(Stream::SynthesisPerson) == 101);
   CHECK(id(Stream::SynthesisCare) == 102);
+}
+
+TEST_CASE("a keyed stream refuses to repeat itself after its 1020 words", "[unit][rng]") {
+  // The block index has 8 bits: block 255 would equal a direct draw of the same key, and
+  // block 256 block 0. Up to max_words the words are the stream's; one more throws.
+  KeyedStream s({3, 1}, 42, 7, 9);
+  std::set<std::uint32_t> seen;
+  for (int i = 0; i < KeyedStream::max_words; ++i) seen.insert(s());
+  CHECK(seen.size() > 1000);  // 1020 32-bit words: a collision is unlikely (p ~ 1e-4) and few
+  CHECK_THROWS_AS(s(), std::length_error);
 }
