@@ -12,6 +12,8 @@ PACKAGES=(
   librandom123-dev
   libyaml-cpp-dev
   libcli11-dev
+  libopenmpi-dev openmpi-bin        # mpirun -n K zorgsim sweep (docs/CLUSTER.md)
+  slurm-wlm munge                   # the test suite's single-node Slurm cluster (tests/cluster)
 )
 
 missing=()

@@ -89,6 +89,40 @@ dimension) and `reference`; `/attribution/<scenario>` has `measures` (the order 
 dimension of `alone` and `marginal`). Differences are scenario minus reference: a saving is a
 negative difference in `cost.*`. See docs/MEASURES.md.
 
+## Sweep files (`zorgsim sweep`, `zorgsim merge`)
+
+A sweep file (schema version 1, root attribute `kind` = `sweep`; a shard file has `sweep-shard`
+and no `/sensitivity`) has the root attributes `schema_version`, `kind`, `sweep_name`,
+`description`, `sweep_sha256` (of the sweep definition with everything it resolves to: shards and
+records must agree on it), `sweep_yaml` (the sweep file's text), `config_sha256` and
+`config_yaml` (the base configuration, without sampled values), `zorgsim_version`,
+`git_commit`, `replicates`, `bootstrap` and `level`, and:
+
+| dataset or group | shape | meaning |
+|---|---|---|
+| `/design/unit` | `[point, parameter]` float64 | the design in the unit cube: each parameter's quantile |
+| `/design/values` | `[point, parameter]` float64 | the parameter values run (the quantile through the parameter's distribution) |
+| `/design/{low,high,mean,sd,mode}` | `[parameter]` float64 | each parameter's range and distribution parameters |
+| `/design` attributes | | `method`, `points`, `levels`, `trajectories`, `seed`, and per parameter `parameter_names`, `parameter_paths`, `parameter_measures`, `parameter_units`, `distributions`, `range_sources` |
+| `/seeds` | `[point, replicate]` uint64 | replicate r of point p is keyed by (seed, r) in every scenario: common random numbers |
+| `/scenarios` attributes | | `names` (the reference first) and `measures` (each scenario's measure ids) |
+| `/outputs/values` | `[point, replicate, scenario, column]` float64 | the kept outputs of every run (NaN where a shard lacks the run) |
+| `/outputs/done` | `[point, replicate, scenario]` uint8 | 1 where the run is present |
+| `/outputs/first_year`, `last_year` | `[column]` int32 | each column's year or span |
+| `/outputs` attributes | | per column: `columns` (names), `outputs`, `indicators`, `categories`, `units` |
+| `/sensitivity/sobol/{first,total}` | `[target, column, parameter]` float64 | Sobol designs: first-order (Saltelli 2010) and total (Jansen 1999) indices |
+| `/sensitivity/sobol/{first,total}_{low,high}` | same | their percentile bootstrap intervals (`bootstrap_resamples`, `interval_level`) |
+| `/sensitivity/sobol/variance` | `[target, column]` float64 | the target's variance over the design |
+| `/sensitivity/morris/{mu,mu_star,sigma}` | `[target, column, parameter]` float64 | Morris designs: elementary effects per unit of the parameter's quantile (the whole range = 1) |
+| `/provenance` attributes | | `command_line`, `threads`, `ranks`, `how` (one process, MPI, a shard, merged) and `library_versions`: the only part that differs between equal sweeps run differently |
+
+A column is an output's yearly value summed over its categories, for one year or a span of years
+(flows summed over the span, stocks averaged over its year ends). The targets of
+`/sensitivity` (attribute `targets`) are each scenario's level, then each other scenario's
+difference to the reference (its policy effect), with the outputs averaged over replicates per
+point first. `h5diff --exclude-path /provenance A.h5 B.h5` compares two sweep files. See
+docs/SWEEPS.md.
+
 ## Indicators
 
 | indicator (path under `monthly/`, `annual/`, `initial/`) | unit | aggregation | description | Dutch term | categories |

@@ -15,6 +15,7 @@
 #include "models/indicators.hpp"
 #include "models/social_domain_model.hpp"
 #include "sim/app/commands.hpp"
+#include "sim/app/sweep.hpp"
 #include "sim/app/configuration.hpp"
 #include "sim/app/measure_files.hpp"
 #include "sim/app/run_options.hpp"
@@ -159,11 +160,13 @@ int cmd_bench(double scale, int months, int threads, const std::string& scenario
 }  // namespace
 
 int main(int argc, char** argv) {
+  const zs::MpiSession mpi(&argc, &argv);  // only under mpirun; otherwise one rank
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
 
   CLI::App app{"zorgsim: agent-based simulation of households, care and policy in a Dutch municipality"};
-  app.set_version_flag("--version", std::string("zorgsim ") + zs::version() + " (" + zs::git_commit() + ")");
+  app.set_version_flag("--version", std::string("zorgsim ") + zs::version() + " (" + zs::git_commit() + ")\nmpi: " +
+                                        (zs::MpiSession::built_with_mpi() ? "yes" : "no"));
   app.require_subcommand(1);
 
   RunOptions ro;
@@ -252,6 +255,25 @@ int main(int argc, char** argv) {
   std::string bscenario;
   bench->add_option("--scenario", bscenario, "Simulate with a scenario's measures (e.g. perspectiefnota-2026-2029)");
 
+  zorgsim::app::SweepOptions so;
+  auto* sweep = app.add_subcommand("sweep", "Run a sensitivity sweep (a design of parameter values x replicates x scenarios)");
+  sweep->add_option("file", so.file, "Sweep YAML (configs/sweeps/*.yaml; see docs/SWEEPS.md)")->required();
+  sweep->add_option("-o,--output", so.output, "Output HDF5 file (default outputs/<name>.h5)");
+  sweep->add_option("--shard", so.shard, "Compute only shard i of N (i/N, 0-based), e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT");
+  sweep->add_option("--threads", so.threads, "Worker threads (default: all cores, shared by the MPI ranks of a node)")
+      ->check(CLI::Range(1, 4096));
+  sweep->add_option("--set", so.sets, "Set a parameter for every run (repeatable)");
+  sweep->add_flag("--resume", so.resume, "Continue from the finished runs recorded in <output>.records/");
+  sweep->add_flag("--overwrite", so.overwrite, "Replace an existing output and its records");
+  sweep->add_flag("-q,--quiet", so.quiet, "Print only where the results went");
+
+  zorgsim::app::MergeOptions mo;
+  auto* merge = app.add_subcommand("merge", "Combine the shard files of a sweep into the file an unsharded sweep writes");
+  merge->add_option("shards", mo.shards, "Shard files (zorgsim sweep --shard i/N)")->required();
+  merge->add_option("-o,--output", mo.output, "Output HDF5 file")->required();
+  merge->add_flag("--overwrite", mo.overwrite, "Replace an existing output file");
+  merge->add_flag("-q,--quiet", mo.quiet, "Print only where the results went");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -259,6 +281,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
+    if (*sweep) return zorgsim::app::cmd_sweep(so, mpi, command_line);
+    if (*merge) return zorgsim::app::cmd_merge(mo, command_line);
     if (*run) return cmd_run(ro, run_scenario, command_line);
     if (*compare) return zorgsim::app::cmd_compare(cmp, command_line);
     if (*measures) return zorgsim::app::cmd_measures(mconfig, mmarkdown, mverbose);

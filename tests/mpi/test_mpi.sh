@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# MPI test: `mpirun -n N zorgsim sweep` gives the same datasets as one process, and a rank-0
+# failure ends every rank (no hang). Exit 77 (CTest: skipped) when the build has no MPI.
+# Usage: test_mpi.sh ZORGSIM SOURCE_DIR WORK_DIR N
+set -euo pipefail
+zorgsim=$1 src=$2 work=$3 n=$4
+version=$("$zorgsim" --version)
+if ! grep -q '^mpi: yes' <<<"$version"; then
+  echo "SKIPPED: this zorgsim was built without MPI (configure with -DZORGSIM_MPI=ON and libopenmpi-dev)"
+  exit 77
+fi
+if ! command -v mpirun >/dev/null; then echo "SKIPPED: mpirun not found"; exit 77; fi
+flags=(--oversubscribe -n "$n")
+if [ "$(id -u)" -eq 0 ]; then flags+=(--allow-run-as-root); fi
+rm -rf "$work" && mkdir -p "$work"
+sweep="$src/tests/data/sweep-small.yaml"
+
+"$zorgsim" sweep "$sweep" -o "$work/one.h5" -q --threads 2
+timeout 300 mpirun "${flags[@]}" "$zorgsim" sweep "$sweep" -o "$work/mpi.h5" -q --threads 1
+if ! h5diff --exclude-path /provenance "$work/one.h5" "$work/mpi.h5"; then
+  echo "FAILED: $n MPI ranks and one process differ"; exit 1
+fi
+ranks=$(h5dump -a /provenance/ranks "$work/mpi.h5" | grep -o '(0): [0-9]*' | awk '{print $2}')
+if [ "$ranks" != "$n" ]; then echo "FAILED: the file says $ranks ranks, expected $n"; exit 1; fi
+
+# A rank-0 failure (unwritable output) ends every rank with an error, not a hang.
+set +e
+timeout 120 mpirun "${flags[@]}" "$zorgsim" sweep "$sweep" -o /nonexistent-folder/x.h5 -q >"$work/fail.out" 2>&1
+code=$?
+set -e
+if [ "$code" -eq 0 ] || [ "$code" -eq 124 ]; then
+  echo "FAILED: an unwritable output under MPI gave exit $code (124 = hung)"; cat "$work/fail.out"; exit 1
+fi
+grep -q "nonexistent-folder" "$work/fail.out" || { echo "FAILED: no error message"; cat "$work/fail.out"; exit 1; }
+echo "PASSED: $n ranks equal one process; a rank-0 failure ends all ranks (exit $code)"
