@@ -1,8 +1,10 @@
 #include "sim/bench.hpp"
 
+#include "sim/run_records.hpp"
 #include "sim/simulation.hpp"
 
 #include <sys/resource.h>
+#include <unistd.h>
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -73,6 +75,20 @@ void print_bench(std::ostream& out, const std::string& label, const std::vector<
                   r.person_months_per_second / r.threads, static_cast<double>(r.state_bytes) / r.persons);
     out << buf;
   }
+}
+
+double bench_records(const std::string& dir, int n, std::size_t bytes) {
+  const std::string folder = dir + "/zorgsim-bench-records-" + std::to_string(::getpid());
+  RecordStore store(folder, std::string(64, 'a'), RecordMode::Fresh);
+  std::string payload(bytes, '\0');
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < n; ++i) {
+    payload[static_cast<std::size_t>(i) % bytes] = static_cast<char>(i);
+    store.put(static_cast<std::uint64_t>(i), payload);
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  store.remove_all();
+  return n / s;
 }
 
 }  // namespace zorgsim::sim

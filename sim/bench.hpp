@@ -26,4 +26,9 @@ std::size_t peak_rss_bytes();
 
 void print_bench(std::ostream& out, const std::string& label, const std::vector<BenchResult>& rows);
 
+/// How fast a sweep's runs can be recorded durably in `dir` (docs/CLUSTER.md): `n` records of
+/// `bytes` each through a RecordStore, one at a time as rank 0 of an MPI sweep stores them.
+/// Returns records per second; the folder it makes is removed.
+double bench_records(const std::string& dir, int n, std::size_t bytes);
+
 }  // namespace zorgsim::sim

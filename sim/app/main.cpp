@@ -136,7 +136,14 @@ int cmd_params(bool markdown) {
   return 0;
 }
 
-int cmd_bench(double scale, int months, int threads, const std::string& scenario) {
+int cmd_bench(double scale, int months, int threads, const std::string& scenario, int records,
+              const std::string& records_dir) {
+  if (records > 0) {  // only the record store: what rank 0 of an MPI sweep can record per second
+    const double rate = zs::bench_records(records_dir, records, 512);
+    std::printf("zorgsim bench --records: %d records of 512 bytes in %s: %.0f records per second (%.2f ms each)\n",
+                records, records_dir.c_str(), rate, 1e3 / rate);
+    return 0;
+  }
   std::vector<std::string> sets = {"run.scale=" + exact(scale)};
   const Configuration c = zorgsim::app::load_configuration("", sets);
   zm::PolicyPlan plan;
@@ -254,6 +261,12 @@ int main(int argc, char** argv) {
   bench->add_option("--threads", bthreads, "Threads for the multi-threaded run (default: all)")->check(CLI::Range(1, 4096));
   std::string bscenario;
   bench->add_option("--scenario", bscenario, "Simulate with a scenario's measures (e.g. perspectiefnota-2026-2029)");
+  int brecords = 0;
+  std::string brecords_dir = "outputs";
+  bench->add_option("--records", brecords,
+                    "Instead: time N durable sweep records (write, fsync, rename, manifest), as rank 0 stores them")
+      ->check(CLI::Range(1, 10000000));
+  bench->add_option("--records-dir", brecords_dir, "Folder for --records (default outputs; use the sweep's file system)");
 
   zorgsim::app::SweepOptions so;
   auto* sweep = app.add_subcommand("sweep", "Run a sensitivity sweep (a design of parameter values x replicates x scenarios)");
@@ -298,7 +311,7 @@ int main(int argc, char** argv) {
       std::cout << (outputs_markdown ? zs::output_reference_markdown(ind) : zs::output_reference_text(ind));
       return 0;
     }
-    if (*bench) return cmd_bench(bscale, bmonths, bthreads, bscenario);
+    if (*bench) return cmd_bench(bscale, bmonths, bthreads, bscenario, brecords, brecords_dir);
   } catch (const zs::InputError& e) {
     for (const auto& d : e.items()) std::cerr << "zorgsim: error: " << d.str() << "\n";
     return 2;

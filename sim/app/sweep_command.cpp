@@ -14,7 +14,11 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <mutex>
+#include <thread>
 
 #include "models/social_domain_model.hpp"
 #include "sim/app/sweep.hpp"
@@ -172,6 +176,68 @@ class Progress {
   int m_last_decile = 0;
   double m_last_line = 0;
   std::chrono::steady_clock::time_point m_start;
+};
+
+// ---- rank 0's writers ------------------------------------------------------------------
+
+// Rank 0 of an MPI sweep receives results from every rank; each record costs three fsyncs,
+// which on a parallel file system take milliseconds. A few writer threads overlap them, so
+// recording keeps up with many ranks (docs/CLUSTER.md has the numbers).
+class Writers {
+ public:
+  explicit Writers(int n) {
+    for (int i = 0; i < n; ++i) m_threads.emplace_back([this] { loop(); });
+  }
+  ~Writers() { stop(); }
+  Writers(const Writers&) = delete;
+  Writers& operator=(const Writers&) = delete;
+  void post(std::function<void()> job) {
+    {
+      std::lock_guard g(m_lock);
+      m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+  }
+  /// Waits until every posted job is done; rethrows the first failure.
+  void finish() {
+    stop();
+    if (m_error) std::rethrow_exception(m_error);
+  }
+
+ private:
+  void stop() {
+    {
+      std::lock_guard g(m_lock);
+      m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (std::thread& t : m_threads)
+      if (t.joinable()) t.join();
+  }
+  void loop() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock g(m_lock);
+        m_wake.wait(g, [&] { return m_stopping || !m_jobs.empty(); });
+        if (m_jobs.empty()) return;
+        job = std::move(m_jobs.front());
+        m_jobs.pop_front();
+      }
+      try {
+        job();
+      } catch (...) {
+        std::lock_guard g(m_lock);
+        if (!m_error) m_error = std::current_exception();
+      }
+    }
+  }
+  std::mutex m_lock;
+  std::condition_variable m_wake;
+  std::deque<std::function<void()>> m_jobs;
+  std::vector<std::thread> m_threads;
+  std::exception_ptr m_error;
+  bool m_stopping = false;
 };
 
 // ---- shards ----------------------------------------------------------------------------
@@ -368,6 +434,7 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
       for (const auto& v : outs) flat.insert(flat.end(), v.begin(), v.end());
       return to_bytes(flat);
     };
+    std::unique_ptr<Writers> writers;
     const auto done = [&](std::size_t item, const std::string& bytes) {
       const std::vector<int> reps = missing_of(item);
       const std::size_t n = bytes.size() / sizeof(double) / sweep.C;
@@ -378,11 +445,14 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
         for (int rep : reps) sel.push_back(outs[static_cast<std::size_t>(rep)]);
         outs.swap(sel);
       }
-      finish(item, reps, outs);
+      writers->post([&finish, item, reps, outs = std::move(outs)] { finish(item, reps, outs); });
     };
     try {
+      if (root) writers = std::make_unique<Writers>(4);
       zs::run_pool(mpi, todo, compute, done);
+      if (writers) writers->finish();
     } catch (const std::exception& e) {
+      if (writers) writers.reset();  // records of the results that arrived are still written
       std::cerr << "zorgsim: error: " << e.what() << "\n";
       return 2;
     }

@@ -23,6 +23,23 @@ fi
 ranks=$(h5dump -a /provenance/ranks "$work/mpi.h5" | grep -o '(0): [0-9]*' | awk '{print $2}')
 if [ "$ranks" != "$n" ]; then echo "FAILED: the file says $ranks ranks, expected $n"; exit 1; fi
 
+# Killed (SIGKILL, every rank) part-way and resumed on the same number of ranks: the same file.
+out="$work/killed.h5"
+mpirun "${flags[@]}" "$zorgsim" sweep "$sweep" -o "$out" -q --threads 1 >/dev/null 2>&1 &
+for _ in $(seq 1 3000); do
+  lines=$(wc -l <"$out.records/MANIFEST" 2>/dev/null || echo 0)
+  if [ "$lines" -gt 12 ] || [ -e "$out" ]; then break; fi
+  sleep 0.01
+done
+pkill -9 -f "sweep $sweep -o $out" || true
+wait || true
+[ -e "$out" ] && { echo "FAILED: the sweep finished before it could be killed"; exit 1; }
+echo "killed with $(($(wc -l <"$out.records/MANIFEST") - 1)) runs recorded"
+timeout 300 mpirun "${flags[@]}" "$zorgsim" sweep "$sweep" -o "$out" -q --resume --threads 1
+if ! h5diff --exclude-path /provenance "$work/one.h5" "$out"; then
+  echo "FAILED: killed and resumed on $n ranks differs from one process"; exit 1
+fi
+
 # A rank-0 failure (unwritable output) ends every rank with an error, not a hang.
 set +e
 timeout 120 mpirun "${flags[@]}" "$zorgsim" sweep "$sweep" -o /nonexistent-folder/x.h5 -q >"$work/fail.out" 2>&1
@@ -32,4 +49,4 @@ if [ "$code" -eq 0 ] || [ "$code" -eq 124 ]; then
   echo "FAILED: an unwritable output under MPI gave exit $code (124 = hung)"; cat "$work/fail.out"; exit 1
 fi
 grep -q "nonexistent-folder" "$work/fail.out" || { echo "FAILED: no error message"; cat "$work/fail.out"; exit 1; }
-echo "PASSED: $n ranks equal one process; a rank-0 failure ends all ranks (exit $code)"
+echo "PASSED: $n ranks equal one process, also killed and resumed; a rank-0 failure ends all ranks (exit $code)"
