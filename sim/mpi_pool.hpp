@@ -26,7 +26,7 @@ class MpiSession {
   /// Ranks sharing this node (for a default thread count).
   int local_size() const { return m_local; }
   static bool built_with_mpi();
-  /// Every rank must agree on `text` (e.g. the sweep's hash); throws on rank 0's mismatch report.
+  /// Whether every rank passed the same `text` as rank 0 (a collective: every rank must call it).
   bool all_agree(const std::string& text) const;
   /// Ends every rank at once after a fatal error on one of them.
   [[noreturn]] void abort(int code) const;

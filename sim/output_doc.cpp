@@ -91,8 +91,8 @@ negative difference in `cost.*`. See docs/MEASURES.md.
 
 ## Sweep files (`zorgsim sweep`, `zorgsim merge`)
 
-A sweep file (schema version 1, root attribute `kind` = `sweep`; a shard file has `sweep-shard`
-and no `/sensitivity`) has the root attributes `schema_version`, `kind`, `sweep_name`,
+A sweep file (schema version 1, root attribute `kind` = `sweep`; a shard file has `sweep-shard`,
+the attribute `shard` = `i/N` and no `/sensitivity`) has the root attributes `schema_version`, `kind`, `sweep_name`,
 `description`, `sweep_sha256` (of the sweep definition with everything it resolves to: shards and
 records must agree on it), `sweep_yaml` (the sweep file's text), `config_sha256` and
 `config_yaml` (the base configuration, without sampled values), `zorgsim_version`,

@@ -2,6 +2,7 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -139,6 +140,7 @@ void write_sweep(hid_t file, const SweepResults& r, const SweepIndices* x, const
   Handle root(check(H5Gopen2(file, "/", H5P_DEFAULT), "H5Gopen2"), H5Gclose);
   attr_scalar<int>(root, "schema_version", H5T_NATIVE_INT, sweep_schema_version);
   attr_string(root, "kind", x ? "sweep" : "sweep-shard");
+  if (!x) attr_string(root, "shard", r.shard);
   attr_string(root, "sweep_name", r.name);
   attr_string(root, "description", r.description);
   attr_string(root, "sweep_sha256", r.sweep_sha256);
@@ -247,9 +249,11 @@ SweepResults read_sweep_file(const std::string& path, std::string* kind) {
   r.sweep_yaml = f.text("/", "sweep_yaml");
   r.config_sha256 = f.text("/", "config_sha256");
   r.config_yaml = f.text("/", "config_yaml");
+  if (k == "sweep-shard") r.shard = f.text("/", "shard");
   r.replicates = f.scalar<int>("/", "replicates", H5T_NATIVE_INT);
   r.bootstrap = f.scalar<int>("/", "bootstrap", H5T_NATIVE_INT);
   r.level = f.scalar<double>("/", "level", H5T_NATIVE_DOUBLE);
+  if (r.replicates < 1 || r.bootstrap < 0 || !(r.level > 0 && r.level < 1)) f.fail("replicates, bootstrap or level out of range");
   const std::string method = f.text("/design", "method");
   bool known = false;
   for (DesignMethod m : {DesignMethod::Grid, DesignMethod::LatinHypercube, DesignMethod::Sobol, DesignMethod::Morris})
@@ -278,12 +282,14 @@ SweepResults read_sweep_file(const std::string& path, std::string* kind) {
     p.range.low = low[k], p.range.high = high[k], p.range.mean = mean[k], p.range.sd = sd[k], p.range.mode = mode[k];
     r.parameters.push_back(p);
   }
+  if (const std::string e = check_design(r.design); !e.empty()) f.fail("design: " + e);
   const std::size_t P = design_points(r.design);
   r.unit = f.data<double>("/design/unit", H5T_NATIVE_DOUBLE, P * K);
   r.values = f.data<double>("/design/values", H5T_NATIVE_DOUBLE, P * K);
   r.seeds = f.data<std::uint64_t>("/seeds", H5T_NATIVE_UINT64, P * static_cast<std::size_t>(r.replicates));
   r.scenarios = f.strings("/scenarios", "names");
   r.scenario_measures = f.strings("/scenarios", "measures");
+  if (r.scenarios.empty() || r.scenario_measures.size() != r.scenarios.size()) f.fail("scenario lists");
   const auto cols = f.strings("/outputs", "columns"), outs = f.strings("/outputs", "outputs"),
              inds = f.strings("/outputs", "indicators"), cats = f.strings("/outputs", "categories"),
              cunits = f.strings("/outputs", "units");
@@ -291,6 +297,9 @@ SweepResults read_sweep_file(const std::string& path, std::string* kind) {
   const auto first = f.data<int>("/outputs/first_year", H5T_NATIVE_INT, C), last = f.data<int>("/outputs/last_year", H5T_NATIVE_INT, C);
   if (outs.size() != C || inds.size() != C || cats.size() != C || cunits.size() != C) f.fail("column lists of different lengths");
   for (std::size_t c = 0; c < C; ++c) r.columns.push_back({cols[c], outs[c], inds[c], cats[c], cunits[c], first[c], last[c]});
+  // Sizes are checked against the datasets; the product must not wrap around first.
+  if (static_cast<double>(P) * r.replicates * static_cast<double>(r.scenarios.size()) * static_cast<double>(std::max<std::size_t>(C, 1)) > 0x1p50)
+    f.fail("implausibly large dimensions");
   const std::size_t runs = r.runs();
   r.outputs = f.data<double>("/outputs/values", H5T_NATIVE_DOUBLE, runs * C);
   r.done = f.data<std::uint8_t>("/outputs/done", H5T_NATIVE_UINT8, runs);

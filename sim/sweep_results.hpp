@@ -50,6 +50,7 @@ struct SweepResults {
   std::vector<SweepColumn> columns;            // C
   std::vector<double> outputs;                 // [P][R][S][C]; NaN where not done
   std::vector<std::uint8_t> done;              // [P][R][S]
+  std::string shard;                           // "i/N" in a shard file, else empty
   int bootstrap = 1000;                        // resamples for the Sobol intervals
   double level = 0.95;                         // their coverage
 

@@ -4,6 +4,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "models/social_domain_model.hpp"
@@ -198,6 +200,11 @@ class Writers {
     }
     m_wake.notify_one();
   }
+  /// Rethrows the first failure so far, if any.
+  void check() {
+    std::lock_guard g(m_lock);
+    if (m_error) std::rethrow_exception(m_error);
+  }
   /// Waits until every posted job is done; rethrows the first failure.
   void finish() {
     stop();
@@ -314,11 +321,14 @@ std::string default_output(const SweepPlan& plan, bool sharded, int i, int n) {
 }
 
 // A finished output of the same sweep: --resume has nothing left to do.
-bool already_complete(const std::string& path, const std::string& hash) {
+// A finished output of this very sweep (and of this shard, for a shard): --resume has nothing
+// left to do. Anything else at the path is not ours to replace without --overwrite.
+bool already_complete(const std::string& path, const std::string& hash, const std::string& shard) {
   if (!std::filesystem::exists(path)) return false;
   try {
-    const zs::SweepResults r = zs::read_sweep_file(path);
-    return r.sweep_sha256 == hash;
+    std::string kind;
+    const zs::SweepResults r = zs::read_sweep_file(path, &kind);
+    return r.sweep_sha256 == hash && kind == (shard.empty() ? "sweep" : "sweep-shard") && r.shard == shard;
   } catch (const std::exception&) {
     return false;
   }
@@ -332,15 +342,28 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
   if (!o.shard.empty() && !parse_shard(o.shard, shard, shards))
     throw zs::InputError("--shard: expected i/N with 0 <= i < N (got '" + o.shard + "')");
   if (!o.shard.empty() && mpi.active()) throw zs::InputError("--shard and MPI: use one or the other");
-  const SweepDefinition def = parse_sweep(o.file);
-  const SweepPlan plan = bind_sweep(def, o.sets);
-  if (!mpi.all_agree(plan.skeleton.sweep_sha256)) {
-    if (root) std::cerr << "zorgsim: error: the MPI ranks read different sweep definitions (same file on every node?)\n";
+  // Every rank reads and binds the sweep; they must all succeed and agree before any waits on
+  // another (a rank that failed alone would leave the others waiting in a collective).
+  std::optional<SweepPlan> bound;
+  std::exception_ptr bind_error;
+  try {
+    bound.emplace(bind_sweep(parse_sweep(o.file), o.sets));
+  } catch (...) {
+    bind_error = std::current_exception();
+  }
+  const bool agreed = mpi.all_agree(bind_error ? "failed" : bound->skeleton.sweep_sha256);
+  if (bind_error && (!mpi.active() || root || !agreed)) std::rethrow_exception(bind_error);  // rank 0 says it once
+  if (bind_error) return 2;
+  if (!agreed) {
+    if (root) std::cerr << "zorgsim: error: the MPI ranks could not all read the same sweep (same files on every node?)\n";
     return 2;
   }
+  const SweepPlan& plan = *bound;
+  const SweepDefinition& def = plan.def;
   const std::string output = o.output.empty() ? default_output(plan, !o.shard.empty(), shard, shards) : o.output;
   const int threads = o.threads > 0 ? o.threads : std::max(1, thread_count(0) / std::max(1, mpi.local_size()));
   zs::SweepResults r = plan.skeleton;
+  if (!o.shard.empty() && shards > 1) r.shard = o.shard;
   const Sweep sweep(plan);
   auto [first, last] = shard_range(sweep.items(), shard, shards);
 
@@ -353,9 +376,9 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
   bool nothing_to_do = false;
   if (root) {
     try {
-      nothing_to_do = o.resume && already_complete(output, r.sweep_sha256);
+      nothing_to_do = o.resume && already_complete(output, r.sweep_sha256, shards > 1 ? o.shard : "");
       if (!nothing_to_do) {
-        zs::check_output_path(output, o.overwrite || o.resume);
+        zs::check_output_path(output, o.overwrite);
         const zs::RecordMode mode = o.resume ? zs::RecordMode::Resume : o.overwrite ? zs::RecordMode::Overwrite : zs::RecordMode::Fresh;
         store = std::make_unique<zs::RecordStore>(output + ".records", r.sweep_sha256, mode);
         std::vector<std::string> messages;
@@ -378,8 +401,9 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
           if (missing) todo.push_back(item), todo_runs += missing;
         }
         if (!o.quiet)
-          std::cerr << "sweep " << def.name << ": " << r.points() << " points x " << sweep.R << " replicates x " << sweep.S
-                    << " scenarios = " << r.runs() << " runs"
+          std::cerr << "sweep " << def.name << ": " << r.points() << " points x " << sweep.R
+                    << (sweep.R == 1 ? " replicate x " : " replicates x ") << sweep.S
+                    << (sweep.S == 1 ? " scenario = " : " scenarios = ") << r.runs() << " runs"
                     << (shards > 1 ? "; shard " + o.shard + " has items " + std::to_string(first) + ".." + std::to_string(last) : "")
                     << "; " << todo_runs << " to compute on " << (mpi.active() ? std::to_string(mpi.size()) + " ranks x " : "")
                     << threads << " threads\n";
@@ -445,6 +469,7 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
         for (int rep : reps) sel.push_back(outs[static_cast<std::size_t>(rep)]);
         outs.swap(sel);
       }
+      writers->check();  // a record that could not be written stops the sweep now, not at the end
       writers->post([&finish, item, reps, outs = std::move(outs)] { finish(item, reps, outs); });
     };
     try {
@@ -462,7 +487,11 @@ int cmd_sweep(const SweepOptions& o, const zs::MpiSession& mpi, const std::strin
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, todo.size(), 1), [&](const tbb::blocked_range<std::size_t>& b) {
         for (std::size_t k = b.begin(); k != b.end(); ++k) {
           const std::vector<int> reps = missing_of(todo[k]);
-          finish(todo[k], reps, sweep.compute(todo[k], reps));
+          auto outs = sweep.compute(todo[k], reps);
+          // Another item failed: this one's nested loops may have skipped work without an
+          // error (TBB cancels the whole group). Never record a run that may be partial.
+          if (tbb::is_current_task_group_canceling()) return;
+          finish(todo[k], reps, outs);
         }
       });
     });
@@ -500,7 +529,7 @@ int cmd_merge(const MergeOptions& o, const std::string& command_line) {
       for (std::size_t run = 0; run < all.runs(); ++run)
         if (!all.done[run]) seen_by[run].clear();
     } else {
-      if (s.sweep_sha256 != all.sweep_sha256)
+      if (s.sweep_sha256 != all.sweep_sha256 || s.runs() != all.runs() || s.columns.size() != all.columns.size())
         throw zs::InputError(file + ": a shard of another sweep (sweep_sha256 " + s.sweep_sha256.substr(0, 16) + ", " +
                              o.shards[0] + " has " + all.sweep_sha256.substr(0, 16) + ")");
       const std::size_t C = all.columns.size();
@@ -522,6 +551,7 @@ int cmd_merge(const MergeOptions& o, const std::string& command_line) {
     throw zs::InputError("merge: " + std::to_string(missing) + " of " + std::to_string(all.runs()) +
                          " runs are in none of the shards (is a shard missing or unfinished?)");
   const zs::SweepIndices x = zs::sweep_indices(all);
+  all.shard.clear();  // the merged file is the unsharded result
   zs::write_sweep_file(o.output, all, &x, {command_line, 0, 1, "merged from " + std::to_string(n) + " shards"});
   if (!o.quiet) print_indices(std::cout, all, x);
   std::cout << "wrote " << o.output << "\n";

@@ -21,6 +21,8 @@ using yaml::pos_of;
 
 // ---- structure -----------------------------------------------------------------------
 
+constexpr double max_seed = 9007199254740991.0;  // 2^53 - 1, as run.seed
+
 zs::DesignMethod parse_method(MapReader& r) {
   const std::string m = r.text("method");
   for (zs::DesignMethod x : {zs::DesignMethod::Grid, zs::DesignMethod::LatinHypercube, zs::DesignMethod::Sobol,
@@ -40,7 +42,11 @@ void parse_design(MapReader& parent, SweepDefinition& d) {
   d.design.levels = r.integer("levels", 0, 2, 1000);
   d.design.trajectories = r.integer("trajectories", 0, 2, 1'000'000);
   if (const YAML::Node s = r.get("seed", false)) {
-    d.design.seed = static_cast<std::uint64_t>(r.real(s, r.where("seed")));
+    const double seed = r.real(s, r.where("seed"));
+    if (!(seed >= 0 && seed <= max_seed && seed == std::floor(seed)))
+      r.diags().add(pos_of(r.file(), s.Mark()), r.where("seed"), "must be a whole number in [0, 2^53 - 1]");
+    else
+      d.design.seed = static_cast<std::uint64_t>(seed);
     d.design_seed_given = true;
   }
   r.finish();
@@ -193,8 +199,11 @@ SweepDefinition parse_sweep(const std::string& file) {
     for (std::string& s : d.scenarios)
       if (is_yaml_name(s)) s = relative_to(file, s);
     if (const YAML::Node s = r.get("seed", false)) {
-      d.seed = static_cast<long long>(r.real(s, "seed"));
-      if (d.seed < 0) diags.add(pos_of(file, s.Mark()), "seed", "must be >= 0");
+      const double seed = r.real(s, "seed");
+      if (!(seed >= 0 && seed <= max_seed && seed == std::floor(seed)))
+        diags.add(pos_of(file, s.Mark()), "seed", "must be a whole number in [0, 2^53 - 1]");
+      else
+        d.seed = static_cast<long long>(seed);
     }
     d.replicates = r.integer("replicates", 2, 1, 100000);
     const std::string seeds = r.text("seeds", false);
@@ -215,7 +224,7 @@ SweepDefinition parse_sweep(const std::string& file) {
   d.design.dimensions = static_cast<int>(d.parameters.size());
   diags.throw_if_any();
   if (const std::string e = zs::check_design(d.design); !e.empty()) {
-    diags.add({file, 0, 0}, "design", e);
+    diags.add(r.ok() ? r.pos_of_key("design") : zs::SourcePos{file, 0, 0}, "design", e);
     diags.throw_if_any();
   }
   return d;
@@ -308,16 +317,36 @@ std::uint64_t point_seed(long long seed, std::size_t point) {
   return (static_cast<std::uint64_t>(w[0]) << 32 | w[1]) >> 1;  // keep seeds positive as long long
 }
 
+// Everything of a measure that changes a run (a user's measure file may be edited between a
+// kill and a resume): dates, ramp, target, effects, money.
+std::string measure_text(const models::Measure& m) {
+  const models::Target& t = m.target;
+  std::string h = m.id + " law " + std::to_string(m.law) + " kind " + std::to_string(static_cast<int>(m.kind)) +
+                  " months " + std::to_string(m.start) + "-" + std::to_string(m.end) + " ramp " +
+                  std::to_string(m.ramp_months) + " ages " + std::to_string(t.min_age) + "-" + std::to_string(t.max_age) +
+                  " income " + std::to_string(t.income_mask) + " types " + std::to_string(t.type_mask) + " districts " +
+                  t.districts.to_string() + " provisions";
+  for (const std::string& p : t.provisions) h += " " + p;
+  for (const models::Effect& e : m.effects) {
+    h += "\n  " + e.parameter + " op " + std::to_string(static_cast<int>(e.op)) + " type " +
+         std::to_string(static_cast<int>(e.type)) + " = " + exact(e.value.real) + " " + (e.value.boolean ? "T" : "F") +
+         " '" + e.value.text + "' [";
+    for (double x : e.value.reals) h += exact(x) + ",";
+    h += "] elements";
+    for (int k : e.elements) h += " " + std::to_string(k);
+  }
+  const auto money = [](const models::SizedValue& v) { return exact(v.value); };
+  h += "\n  cost " + money(m.cost_one_off) + " " + money(m.cost_per_month) + " law " + std::to_string(m.cost_law) +
+       " budget " + money(m.budget_per_year) + " law " + std::to_string(m.budget_law) + "\n";
+  return h;
+}
+
 std::string hash_of(const SweepPlan& plan, const Configuration& c) {
   std::string h = plan.def.text + "\n--\n" + c.sha256 + "\n" + zs::version() + " " + zs::git_commit() + "\n";
   for (const std::string& a : plan.base_assignments) h += a + "\n";
   for (const ResolvedScenario& s : plan.scenarios) {
-    h += "scenario " + s.name + ":";
-    for (const models::Measure& m : s.measures) {
-      h += " " + m.id;
-      for (const models::Effect& e : m.effects) h += "/" + e.parameter + "=" + exact(e.value.real);
-    }
-    h += "\n";
+    h += "scenario " + s.name + ":\n";
+    for (const models::Measure& m : s.measures) h += measure_text(m);
   }
   return zs::sha256_hex(h);
 }

@@ -275,3 +275,59 @@ TEST_CASE("sweep: bad sweep files and options fail with a position and write not
   CHECK_THAT(notsweep.err, Catch::Contains("not an HDF5 file"));
   CHECK(test::files_in(dir).size() == 2);  // bad.yaml and good.yaml only
 }
+
+TEST_CASE("sweep: a Sobol design stores indices with intervals and prints them ranked", "[integration][sweep]") {
+  const std::string dir = test::temp_dir("sweep_sobol");
+  const std::string sweep = test::write_file(
+      dir, "sobol.yaml",
+      "name: sobol\nset: [\"run.scale=0.02\", \"run.end=2026-12\"]\nscenarios: [baseline]\nseed: 4\nreplicates: 1\n"
+      "design: {method: sobol, points: 8}\nbootstrap: 200\n"
+      "parameters:\n  - {path: youth.ambulant_duration, name: duration}\n  - {path: youth.general_duration, name: general}\n"
+      "outputs:\n  - {indicator: cost.by_law, categories: [jeugdwet], years: [2026], name: jw}\n");
+  const std::string file = dir + "/sobol.h5";
+  const auto r = test::zorgsim("sweep '" + sweep + "' -o '" + file + "' --threads 2");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("== baseline: jw 2026 (EUR)"));
+  CHECK_THAT(r.out, Catch::Contains("first order S_i"));
+  const auto values = sim::read_dataset(file, "/outputs/values");
+  CHECK(values.dims == std::vector<std::uint64_t>{32, 1, 1, 1});  // N (k + 2) points
+  const auto total = sim::read_dataset(file, "/sensitivity/sobol/total");
+  const auto low = sim::read_dataset(file, "/sensitivity/sobol/total_low");
+  const auto high = sim::read_dataset(file, "/sensitivity/sobol/total_high");
+  REQUIRE(total.dims == std::vector<std::uint64_t>{1, 1, 2});  // target, column, parameter
+  for (std::size_t k = 0; k < 2; ++k) {
+    CHECK(std::isfinite(total.values[k]));
+    CHECK(low.values[k] <= high.values[k]);
+  }
+  // The table lists the parameter with the larger total index first.
+  const std::size_t first = total.values[0] >= total.values[1] ? 0 : 1;
+  const std::string a = first == 0 ? "duration" : "general", b = first == 0 ? "general" : "duration";
+  CHECK(r.out.find("1    " + a) != std::string::npos);
+  CHECK(r.out.find("2    " + b) != std::string::npos);
+  CHECK(sim::read_string_attribute(file, "/sensitivity", "targets") == "baseline");
+  CHECK(sim::read_string_attribute(file, "/", "kind") == "sweep");
+}
+
+TEST_CASE("sweep: --resume never replaces another sweep's or another shard's file", "[integration][sweep]") {
+  const std::string dir = test::temp_dir("sweep_resume_other");
+  // The result of another sweep (the grid) at the output path.
+  const std::string out = dir + "/out.h5";
+  REQUIRE(test::zorgsim("sweep '" + grid_sweep(dir) + "' -q -o '" + out + "'").exit_code == 0);
+  const auto size = fs::file_size(out);
+  const auto other = test::zorgsim("sweep '" + small_sweep + "' -o '" + out + "' --resume");
+  CHECK(other.exit_code == 2);
+  CHECK_THAT(other.err, Catch::Contains("--overwrite"));
+  CHECK(fs::file_size(out) == size);
+  // A shard of this sweep is not its complete result: an unsharded --resume does not stop there.
+  const std::string shard = dir + "/shard.h5";
+  REQUIRE(test::zorgsim("sweep '" + small_sweep + "' --shard 0/2 -q -o '" + shard + "'").exit_code == 0);
+  const auto as_whole = test::zorgsim("sweep '" + small_sweep + "' -o '" + shard + "' --resume");
+  CHECK(as_whole.exit_code == 2);
+  CHECK_THAT(as_whole.err, Catch::Contains("--overwrite"));
+  // ... nor is it shard 1/2's; but shard 0/2 again has nothing to do.
+  CHECK(test::zorgsim("sweep '" + small_sweep + "' --shard 1/2 -o '" + shard + "' --resume").exit_code == 2);
+  const auto again = test::zorgsim("sweep '" + small_sweep + "' --shard 0/2 -o '" + shard + "' --resume");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.err, Catch::Contains("already complete"));
+}

@@ -9,9 +9,10 @@ if ! grep -q '^mpi: yes' <<<"$version"; then
   echo "SKIPPED: this zorgsim was built without MPI (configure with -DZORGSIM_MPI=ON and libopenmpi-dev)"
   exit 77
 fi
-if ! command -v mpirun >/dev/null; then echo "SKIPPED: mpirun not found"; exit 77; fi
-flags=(--oversubscribe -n "$n")
-if [ "$(id -u)" -eq 0 ]; then flags+=(--allow-run-as-root); fi
+if ! command -v mpirun >/dev/null; then echo "FAILED: this zorgsim has MPI but mpirun is missing (Debian: openmpi-bin)"; exit 1; fi
+base=(--oversubscribe)
+if [ "$(id -u)" -eq 0 ]; then base+=(--allow-run-as-root); fi
+flags=("${base[@]}" -n "$n")
 rm -rf "$work" && mkdir -p "$work"
 sweep="$src/tests/data/sweep-small.yaml"
 
@@ -49,4 +50,17 @@ if [ "$code" -eq 0 ] || [ "$code" -eq 124 ]; then
   echo "FAILED: an unwritable output under MPI gave exit $code (124 = hung)"; cat "$work/fail.out"; exit 1
 fi
 grep -q "nonexistent-folder" "$work/fail.out" || { echo "FAILED: no error message"; cat "$work/fail.out"; exit 1; }
-echo "PASSED: $n ranks equal one process, also killed and resumed; a rank-0 failure ends all ranks (exit $code)"
+# Only the other ranks fail (their sweep file is missing, as on a node without the shared
+# folder): every rank ends, rank 0 included, with an error and no output.
+set +e
+timeout 120 mpirun "${base[@]}" -n 1 "$zorgsim" sweep "$sweep" -o "$work/partial.h5" -q : \
+  -n $((n - 1)) "$zorgsim" sweep "$work/absent.yaml" -o "$work/partial.h5" -q >"$work/partial.out" 2>&1
+code=$?
+set -e
+if [ "$code" -eq 0 ] || [ "$code" -eq 124 ]; then
+  echo "FAILED: a failure on the other ranks gave exit $code (124 = hung)"; cat "$work/partial.out"; exit 1
+fi
+grep -q "absent.yaml: cannot read the file" "$work/partial.out" || { echo "FAILED: no message"; cat "$work/partial.out"; exit 1; }
+[ -e "$work/partial.h5" ] && { echo "FAILED: an output was written"; exit 1; }
+
+echo "PASSED: $n ranks equal one process, also killed and resumed; a failure on rank 0 or on the others ends all ranks"
