@@ -111,15 +111,29 @@ void print_info(std::ostream& out, const std::string& file) {
     throw InputError(file + ": not a zorgsim result file (no config_yaml attribute)");
   }
   out << "file: " << file << "\n";
-  for (const char* a : {"zorgsim_version", "git_commit", "schema_version", "config_name", "config_sha256", "seed",
-                        "replicates", "threads", "first_month", "last_month", "command_line", "library_versions"}) {
+  const auto show = [&](hid_t obj, const char* a) {
     std::string value;
     try {
-      value = read_attr(f.id, a);
+      value = read_attr(obj, a);
     } catch (...) {
       value = "(missing)";
     }
     out << "  " << a << ": " << value << "\n";
+  };
+  if (H5Aexists(f.id, "kind") > 0) {  // a sweep or shard file: its identity, then how it ran
+    for (const char* a : {"kind", "sweep_name", "zorgsim_version", "git_commit", "schema_version", "sweep_sha256",
+                          "config_sha256", "replicates"})
+      show(f.id, a);
+    if (H5Aexists(f.id, "shard") > 0) show(f.id, "shard");
+    const hid_t prov = H5Gopen2(f.id, "provenance", H5P_DEFAULT);
+    if (prov >= 0) {
+      for (const char* a : {"command_line", "how", "ranks", "threads", "library_versions"}) show(prov, a);
+      H5Gclose(prov);
+    }
+  } else {
+    for (const char* a : {"zorgsim_version", "git_commit", "schema_version", "config_name", "config_sha256", "seed",
+                          "replicates", "threads", "first_month", "last_month", "command_line", "library_versions"})
+      show(f.id, a);
   }
   out << "  config_yaml: (" << yaml_size << " bytes; the full resolved configuration)\n";
   out << "datasets:\n";

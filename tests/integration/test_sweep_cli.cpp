@@ -307,6 +307,10 @@ TEST_CASE("sweep: a Sobol design stores indices with intervals and prints them r
   CHECK(r.out.find("2    " + b) != std::string::npos);
   CHECK(sim::read_string_attribute(file, "/sensitivity", "targets") == "baseline");
   CHECK(sim::read_string_attribute(file, "/", "kind") == "sweep");
+  const auto info = test::zorgsim("info '" + file + "'");
+  CHECK(info.exit_code == 0);
+  CHECK_THAT(info.out, Catch::Contains("kind: sweep"));
+  CHECK_THAT(info.out, Catch::Contains("how: one process"));
 }
 
 TEST_CASE("sweep: --resume never replaces another sweep's or another shard's file", "[integration][sweep]") {
