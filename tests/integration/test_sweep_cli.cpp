@@ -39,6 +39,31 @@ std::size_t lines_in(const std::string& file) {
   return n;
 }
 
+// Starts `zorgsim sweep` on the small sweep in a child process; kill_after_records SIGKILLs it
+// once its manifest lists `records` runs (or its result exists, or a minute has passed).
+pid_t start_sweep(const std::string& out, const char* threads) {
+  const pid_t child = fork();
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(ZORGSIM_BINARY, ZORGSIM_BINARY, "sweep", small_sweep.c_str(), "-o", out.c_str(), "--threads", threads,
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return child;
+}
+
+void kill_after_records(pid_t child, const std::string& out, std::size_t records) {
+  const std::string manifest = out + ".records/MANIFEST";  // header line + one per record
+  const auto start = std::chrono::steady_clock::now();
+  while (lines_in(manifest) < records + 1 && !fs::exists(out) &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(60))
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+}
+
 // The reference result of the small sweep, computed once per test binary.
 const std::string& reference() {
   static const std::string file = [] {
@@ -143,24 +168,10 @@ TEST_CASE("sweep: killed with SIGKILL at any moment and resumed, equals the unin
   // the result file is being written or just after).
   for (std::size_t after : {1u, 17u, 40u, 49u}) {
     const std::string out = dir + "/k" + std::to_string(after) + ".h5";
-    const pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      const int null = ::open("/dev/null", O_WRONLY);
-      dup2(null, 1);
-      dup2(null, 2);
-      execl(ZORGSIM_BINARY, ZORGSIM_BINARY, "sweep", small_sweep.c_str(), "-o", out.c_str(), "--threads", "2",
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    const std::string manifest = out + ".records/MANIFEST";  // header line + one per record
-    const auto start = std::chrono::steady_clock::now();
-    while (lines_in(manifest) < after + 1 && !fs::exists(out) &&
-           std::chrono::steady_clock::now() - start < std::chrono::seconds(60))
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
+    const pid_t child = start_sweep(out, "2");
+    REQUIRE(child > 0);
+    kill_after_records(child, out, after);
+    const std::string manifest = out + ".records/MANIFEST";
     INFO("killed after " << after << " records; " << lines_in(manifest) << " manifest lines");
     const auto r = test::zorgsim("sweep '" + small_sweep + "' -o '" + out + "' --resume --threads 2");
     INFO(r.err);
@@ -173,22 +184,11 @@ TEST_CASE("sweep: killed with SIGKILL at any moment and resumed, equals the unin
 TEST_CASE("sweep: corrupt and truncated records are detected and recomputed", "[integration][sweep]") {
   const std::string dir = test::temp_dir("sweep_corrupt");
   const std::string out = dir + "/c.h5";
-  // A shard run of the first 2 of 5 parts leaves... no: records are removed on success. Kill
-  // part-way instead, then damage two of the finished records.
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    execl(ZORGSIM_BINARY, ZORGSIM_BINARY, "sweep", small_sweep.c_str(), "-o", out.c_str(), "--threads", "1",
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  // Killed part-way (records are removed on success), then two finished records are damaged.
+  const pid_t child = start_sweep(out, "1");
+  REQUIRE(child > 0);
+  kill_after_records(child, out, 11);
   const std::string records = out + ".records";
-  while (lines_in(records + "/MANIFEST") < 12 && !fs::exists(out)) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  kill(child, SIGKILL);
-  waitpid(child, nullptr, 0);
   REQUIRE_FALSE(fs::exists(out));
   std::vector<fs::path> recs;
   for (const auto& e : fs::directory_iterator(records))
