@@ -132,6 +132,9 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "stepped care) ending in a crisis placement, a child waiting for a placement placed in a crisis",
        "escalatie door onvervulde hulpvraag", {"light_to_moderate", "moderate_to_crisis_placement",
        "waiting_for_placement_to_crisis_placement", "capped_intensity_to_crisis_placement"}});
+  set(Ind::YouthEscalationsByIncome, {"youth.escalations_by_income_class", "persons", F,
+       "The escalations of youth.escalations_from_unmet_need (all kinds), by household income class",
+       "escalatie door onvervulde hulpvraag naar inkomen", names(income_class_names)});
   set(Ind::YouthUnmetResolved, {"youth.unmet_need_resolved_without_care", "persons", F,
        "Unmet needs that resolved without professional care (own means and network)", "opgelost op eigen kracht",
        levels});
@@ -212,6 +215,9 @@ std::vector<IndicatorSpec> build(const std::vector<std::string>& districts, cons
        "Escalations caused by unmet adult need: a moderate need becoming severe, a severe need becoming a crisis "
        "(met at once by wmo.crisis_provision, bypassing the team and any waiting list)",
        "escalaties door onvervulde vraag", {"moderate_to_severe", "severe_to_crisis"}});
+  set(Ind::WmoEscalationsByIncome, {"wmo.escalations_by_income_class", "persons", F,
+       "The escalations of wmo.escalations_from_unmet_need (both kinds), by household income class",
+       "escalaties door onvervulde vraag naar inkomen", names(income_class_names)});
   set(Ind::WmoNeedEnds, {"wmo.need_ends", "persons", F,
        "Unmet adult needs ending: met (the provision started), resolved without it (own means, network), resolved "
        "by general support in stepped care, a crisis, the adult died or moved away, or moved to the Wlz",

@@ -13,12 +13,12 @@ enum class Ind : int {
   YouthStock, YouthInflow, YouthOutflow, YouthTier, YouthCareDuringYear, YouthCareDuringYear18to22, YouthPlacedDuringYear, YouthPlacementStarts,
   YouthPlacementMoves, Protection, ProtectionStarts, ProtectionEnds, YouthCliff,
   YouthWaiting, YouthWaitingByDuration, YouthWaitingByIncome, YouthReferrals, YouthAdmissions, YouthWaitingExits,
-  YouthNeed, YouthUnmet, YouthUnmetByIncome, YouthUnmetByDistrict, YouthNeedOnsets, YouthEscalations,
+  YouthNeed, YouthUnmet, YouthUnmetByIncome, YouthUnmetByDistrict, YouthNeedOnsets, YouthEscalations, YouthEscalationsByIncome,
   YouthUnmetResolved, YouthSteppedOutcomes, YouthLifeEventNeeds, Evictions,
   TriageRequests, TriageAssessments, TriageRefusals, TriageQueue, TriageQueueExits, TriageIndications, TriageCapacity,
   WmoClients, WmoStarts, WmoEnds, WmoTier, WmoAnyBespoke, HomeAdaptations,
   WmoWaiting, WmoReferrals, WmoAdmissions, WmoWaitingExits,
-  WmoNeedOnsets, WmoUnmet, WmoUnmetByProvision, WmoUnmetByIncome, WmoUnmetByDistrict, WmoEscalations, WmoNeedEnds,
+  WmoNeedOnsets, WmoUnmet, WmoUnmetByProvision, WmoUnmetByIncome, WmoUnmetByDistrict, WmoEscalations, WmoEscalationsByIncome, WmoNeedEnds,
   WmoTriageRequests, WmoTriageAssessments, WmoTriageRefusals, WmoTriageQueue, WmoTriageIndications, WmoTriageCapacity,
   WlzPersons, WlzTakeovers, WlzExits,
   WelfareHouseholds, WelfareInflow, WelfareOutflow, WelfareSpells, WelfarePersons, HouseholdsByType,
@@ -90,5 +90,17 @@ class Tally {
   double* m_values;
   const int* m_offsets;
 };
+
+/// An escalation of a child's unmet need: its kind, and the household's income class.
+inline void count_youth_escalation(Tally& tally, Escalation kind, int income) {
+  tally.add(Ind::YouthEscalations, static_cast<int>(kind), 1);
+  tally.add(Ind::YouthEscalationsByIncome, income, 1);
+}
+
+/// An escalation of an adult's unmet need (0: to severe, 1: to a crisis), with the income class.
+inline void count_adult_escalation(Tally& tally, int kind, int income) {
+  tally.add(Ind::WmoEscalations, kind, 1);
+  tally.add(Ind::WmoEscalationsByIncome, income, 1);
+}
 
 }  // namespace zorgsim::models

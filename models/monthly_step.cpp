@@ -388,8 +388,8 @@ void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
         const int level = target == 2 ? 1 : 2;  // moderate need, or a need for a placement
         if (u < escalation_hazard(yt, level, yt.case_of(band, covariates, months))) {
           leave_waiting_list(ps, i, WaitingExit::CrisisPlacement, tally);
-          tally.add(Ind::YouthEscalations,
-                    static_cast<int>(level == 1 ? Escalation::ModerateToCrisis : Escalation::WaitingForPlacementToCrisis), 1);
+          count_youth_escalation(tally, level == 1 ? Escalation::ModerateToCrisis : Escalation::WaitingForPlacementToCrisis,
+                                 c.income);
           crisis_placement(ps, i, placement_form(yt, i), tally);
         } else {
           b.youth_requests.push_back(youth_place_request(ps, i, target, months, who, ps.care[i].youth_waiting));
@@ -415,12 +415,12 @@ void youth_care(const PolicyMonth& pm, Block& b, const sim::StepContext& ctx, co
             indicate_bespoke(yt, b, i, 2, who, tally);
             break;
           case new_placement:
-            tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::ModerateToCrisis), 1);
+            count_youth_escalation(tally, Escalation::ModerateToCrisis, c.income);
             leave_triage_queue(ps, i, QueueExit::CrisisPlacement, tally);
             crisis_placement(ps, i, placement_form(yt, i), tally);
             break;
           case pos_unmet_moderate:
-            if (pos == pos_unmet_light) tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::LightToModerate), 1);
+            if (pos == pos_unmet_light) count_youth_escalation(tally, Escalation::LightToModerate, c.income);
             move_youth_position(ps, i, next, tally);
             break;
           case 0:
@@ -527,11 +527,11 @@ void adult_need_month(const ModelTables& t, Block& b, std::size_t h, std::size_t
   sim::KeyedStream rng(ctx.key, ps.id[i], static_cast<std::uint32_t>(ctx.month_index), id(Stream::AdultNeed));
   switch (next_adult_need_step(at, c, rng.uniform01())) {
     case AdultNeedStep::ToSevere:
-      tally.add(Ind::WmoEscalations, 0, 1);
+      count_adult_escalation(tally, 0, b.households.income[h]);
       ps.adult_need[i] = static_cast<std::uint16_t>(need | adult_need_bits::severe);
       break;
     case AdultNeedStep::Crisis:  // met at once, past the team and any list
-      tally.add(Ind::WmoEscalations, 1, 1);
+      count_adult_escalation(tally, 1, b.households.income[h]);
       leave_wmo_waiting_list(ps, i, tally);
       end_adult_need(ps, i, AdultNeedEnd::Crisis, tally);
       start_wmo(ps, i, at.crisis_provision[p], tally);

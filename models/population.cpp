@@ -1,5 +1,9 @@
 #include "models/population.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
 #include "sim/rng.hpp"
 
 namespace zorgsim::models {
@@ -79,6 +83,18 @@ std::uint64_t partner_id(std::uint64_t head, int month_index) {
 
 std::uint64_t formed_household_id(std::uint64_t person, int month_index) {
   return (mix(person, month_index, 0x686f6d65u /* "home" */) & (bit(49) - 1)) | bit(50);
+}
+
+std::size_t household_of(const Households& hh, std::size_t i) {
+  // The last household starting at or before i; dissolved households (size 0) share their
+  // start with a neighbour, so step back to the one that holds i.
+  auto it = std::upper_bound(hh.first.begin(), hh.first.end(), static_cast<std::uint32_t>(i));
+  std::size_t h = static_cast<std::size_t>(it - hh.first.begin());
+  while (h > 0) {
+    --h;
+    if (i < static_cast<std::size_t>(hh.first[h]) + hh.size[h]) return h;
+  }
+  throw std::logic_error("household_of: person " + std::to_string(i) + " is in no household");
 }
 
 }  // namespace zorgsim::models

@@ -142,6 +142,10 @@ struct Households {
   std::size_t bytes() const;
 };
 
+/// The household whose members [first, first + size) include person `i` (households are
+/// stored in person order; a binary search, for rare events in loops over persons).
+std::size_t household_of(const Households& hh, std::size_t i);
+
 /// A newborn waiting to be inserted after its household's members.
 struct PendingBirth {
   std::uint32_t household;  // index in the block

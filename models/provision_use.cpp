@@ -134,7 +134,7 @@ void review_indications(const PolicyMonth& pm, Block& b, const sim::StepContext&
         const sim::Words4 w = sim::draw_words(ctx.key, ps.id[i], month, id(Stream::UnderIntensity));
         if (sim::to_unit(w[0]) < t.params.youth.under_intensity_escalation) {
           const int form = choose_placement_form(t.youth, sim::to_unit(w[1]));
-          tally.add(Ind::YouthEscalations, static_cast<int>(Escalation::UnderIntensityToCrisis), 1);
+          count_youth_escalation(tally, Escalation::UnderIntensityToCrisis, b.households.income[household_of(b.households, i)]);
           tally.add(Ind::YouthPlacementStarts, form - 3, 1);
           move_youth_position(ps, i, form, tally);
           c.youth = no_care;

@@ -4,8 +4,10 @@
 #include "models/provisions.hpp"
 
 #include <cmath>
+#include <tuple>
 
 #include "models/categories.hpp"
+#include "sim/app/measure_files.hpp"
 #include "test_support.hpp"
 
 using namespace zorgsim;
@@ -198,4 +200,32 @@ TEST_CASE("no indicator is ever negative", "[determinism][invariants]") {
   const auto& r = result();
   for (double v : r.monthly) CHECK(v >= 0);
   for (double v : r.initial) CHECK(v >= 0);
+}
+
+TEST_CASE("escalations by income class add up to the escalations by kind, every month", "[determinism][invariants]") {
+  // With the package, so that care capped by the intensity norms escalates too (the
+  // under-intensity path counts its household's income in another phase).
+  const app::Configuration c = test::config({"run.scale=0.3", "run.end=2027-12", "run.replicates=2"});
+  const sim::RunResult r = test::run(c, 2, app::plan_scenario(app::resolve_scenario("perspectiefnota-2026-2029"), c));
+  for (const auto& [kinds, by_income, n] :
+       {std::tuple{"youth.escalations_from_unmet_need", "youth.escalations_by_income_class", 4},
+        std::tuple{"wmo.escalations_from_unmet_need", "wmo.escalations_by_income_class", 2}}) {
+    const std::size_t k = r.column_of(kinds), in = r.column_of(by_income);
+    double total = 0;
+    for (int rep = 0; rep < r.replicates; ++rep)
+      for (int m = 0; m < r.months; ++m) {
+        double a = 0, b = 0;
+        for (int j = 0; j < n; ++j) a += r.value(rep, m, k + static_cast<std::size_t>(j));
+        for (int j = 0; j < 4; ++j) b += r.value(rep, m, in + static_cast<std::size_t>(j));
+        INFO(kinds << " replicate " << rep << " month " << m);
+        CHECK(a == b);
+        total += a;
+      }
+    CHECK(total > 0);  // the identity is not vacuous
+  }
+  double capped = 0;  // and the under-intensity path was taken
+  const std::size_t e = r.column_of("youth.escalations_from_unmet_need") + 3;
+  for (int rep = 0; rep < r.replicates; ++rep)
+    for (int m = 0; m < r.months; ++m) capped += r.value(rep, m, e);
+  CHECK(capped > 0);
 }
