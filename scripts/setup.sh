@@ -14,6 +14,8 @@ PACKAGES=(
   libcli11-dev
   libopenmpi-dev openmpi-bin        # mpirun -n K zorgsim sweep (docs/CLUSTER.md)
   slurm-wlm munge                   # the test suite's single-node Slurm cluster (tests/cluster)
+  python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest   # analysis/ (run with /usr/bin/python3)
+  chromium fonts-dejavu-core        # the report's rendering test (headless)
 )
 
 missing=()

@@ -3,9 +3,11 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/task_arena.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -166,6 +168,37 @@ int cmd_bench(double scale, int months, int threads, const std::string& scenario
 
 }  // namespace
 
+// `zorgsim report`: the analysis package (analysis/, Debian's python3) writes the report. The
+// package is found in ZORGSIM_ANALYSIS_DIR or the source tree this binary was built from;
+// the interpreter is ZORGSIM_PYTHON or /usr/bin/python3 (the first python3 on PATH may lack
+// Debian's packages).
+int cmd_report(const std::string& file, const std::string& output, const std::string& sweep, const std::string& lang) {
+  const char* dir_env = std::getenv("ZORGSIM_ANALYSIS_DIR");
+  const std::string dir = dir_env ? dir_env : ZORGSIM_ANALYSIS_DIR;
+  const char* py_env = std::getenv("ZORGSIM_PYTHON");
+  const std::string python = py_env ? py_env : "/usr/bin/python3";
+  if (!std::filesystem::exists(dir + "/zorgsim_analysis/report.py"))
+    throw zs::InputError("report: the analysis package is not in " + dir + " (set ZORGSIM_ANALYSIS_DIR)");
+  std::vector<std::string> args = {python, "-m", "zorgsim_analysis", "report", file, "-o", output, "--lang", lang};
+  if (!sweep.empty()) args.insert(args.end(), {"--sweep", sweep});
+  const std::string path = std::getenv("PYTHONPATH") ? dir + ":" + std::getenv("PYTHONPATH") : dir;
+  setenv("PYTHONPATH", path.c_str(), 1);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t child = fork();
+  if (child < 0) throw std::runtime_error("report: cannot start " + python);
+  if (child == 0) {
+    execv(python.c_str(), argv.data());
+    std::fprintf(stderr, "zorgsim: error: report: cannot run %s (Debian: python3 with python3-h5py, -numpy, -pandas, "
+                 "-matplotlib; scripts/setup.sh installs them)\n", python.c_str());
+    _exit(2);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
 int main(int argc, char** argv) {
   const zs::MpiSession mpi(&argc, &argv);  // only under mpirun; otherwise one rank
   std::string command_line;
@@ -287,6 +320,13 @@ int main(int argc, char** argv) {
   merge->add_flag("--overwrite", mo.overwrite, "Replace an existing output file");
   merge->add_flag("-q,--quiet", mo.quiet, "Print only where the results went");
 
+  std::string report_file, report_output, report_sweep, report_lang = "en";
+  auto* report = app.add_subcommand("report", "Write a self-contained HTML report for a council (analysis/, Python)");
+  report->add_option("file", report_file, "A comparison, run or sweep file")->required();
+  report->add_option("-o,--output", report_output, "The HTML file to write")->required();
+  report->add_option("--sweep", report_sweep, "A sweep file: which assumptions drive the result");
+  report->add_option("--lang", report_lang, "Labels in English (en) or Dutch (nl)")->check(CLI::IsMember({"en", "nl"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -294,6 +334,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
+    if (*report) return cmd_report(report_file, report_output, report_sweep, report_lang);
     if (*sweep) return zorgsim::app::cmd_sweep(so, mpi, command_line);
     if (*merge) return zorgsim::app::cmd_merge(mo, command_line);
     if (*run) return cmd_run(ro, run_scenario, command_line);
