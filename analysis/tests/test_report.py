@@ -61,12 +61,14 @@ def test_report_has_every_section_and_picture(report):
     t = parsed(report)
     for s in SECTIONS:
         assert s in t.ids, s
-    for fig in ["fan_chart_cost", "placements_by_form", "waiting_lists", "clients_per_tier", "savings_waterfall",
+    for fig in ["fan_chart_cost", "placements_by_form", "waiting_lists", "clients_per_tier",
+                "savings_waterfall-perspectiefnota-2026-2029", "savings_waterfall-adviesraad",
                 "unmet_need_by_income", "tornado", "sobol_indices"]:
         assert f"fig-{fig}" in t.ids, fig
     text = report.read_text()
     assert "<script" not in text and "http://" not in text and "https://" not in text  # self-contained
-    assert len(re.findall(r'src="data:image/png;base64,', text)) == 8
+    assert len(re.findall(r'src="data:image/png;base64,', text)) == 9
+    assert "population x 0.02" in text  # the sweep's own scale is said
 
 
 def fmt(x):
@@ -100,7 +102,7 @@ def test_key_table_numbers_equal_the_file(report, comparison_file):
             name = ["perspectiefnota-2026-2029", "adviesraad"][s]
             d = (tier[name][:, y, 3] - tier["baseline"][:, y, 3]).mean()
             placed = rows["Out-of-home placements (year end)"][y].split("[")[0].rstrip("*").strip()
-            assert placed == (f"{d:.0f}"[1:] if f"{d:.0f}" == "-0" else f"{d:.0f}")
+            assert placed == (f"{d:.1f}"[1:] if f"{d:.1f}" == "-0.0" else f"{d:.1f}")
 
 
 def test_assumptions_section_ranks_the_sweeps_parameters(report, sobol_file):
@@ -136,6 +138,13 @@ def test_bad_input_is_refused_without_output(run_file, tmp_path):
     assert p.returncode == 2 and "does not exist" in p.stderr
     p = zorgsim("report", run_file, "-o", out, "--lang", "fr", check=False)
     assert p.returncode == 2
+    p = zorgsim("report", run_file, "-o", run_file, "--overwrite", check=False)  # never its own input
+    assert p.returncode == 2 and "its own input" in p.stderr
+    existing = tmp_path / "old.html"
+    existing.write_text("keep")
+    p = zorgsim("report", run_file, "-o", existing, check=False)
+    assert p.returncode == 2 and "--overwrite" in p.stderr and existing.read_text() == "keep"
+    existing.unlink()
     assert sorted(x.name for x in tmp_path.iterdir()) == ["foreign.h5"]  # nothing written, no temporaries
 
 

@@ -44,7 +44,7 @@ def test_every_tutorial_command_runs(tmp_path):
         assert "attribution/perspectiefnota-2026-2029" in f and "attribution/adviesraad" in f
     assert "first order S_i" in outputs[1]
     report, rapport = (out / "tutorial-report.html").read_text(), (out / "tutorial-rapport.html").read_text()
-    assert 'id="fig-savings_waterfall"' in report and 'id="fig-tornado"' in report
+    assert 'id="fig-savings_waterfall-adviesraad"' in report and 'id="fig-tornado"' in report
     assert "Kerncijfers" in rapport
     for png in ("tornado.png", "sobol_indices.png"):
         assert (out / "tutorial-sweep-pictures" / png).stat().st_size > 10_000

@@ -6,10 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import SchemaError
-
-
 def main(argv=None) -> int:
+    try:
+        from .load import SchemaError
+    except ImportError as e:  # run with a python3 that lacks Debian's packages
+        print(f"zorgsim: error: {e}: the analysis needs Debian's python3-h5py, python3-numpy, python3-pandas and "
+              "python3-matplotlib, run with /usr/bin/python3 (scripts/setup.sh installs them)", file=sys.stderr)
+        return 2
     p = argparse.ArgumentParser(prog="zorgsim report", description="Pictures and the council report from zorgsim HDF5 files")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("report", help="one self-contained HTML report")
@@ -17,6 +20,7 @@ def main(argv=None) -> int:
     r.add_argument("-o", "--output", required=True, help="the HTML file to write")
     r.add_argument("--sweep", help="a sweep file: which assumptions drive the result")
     r.add_argument("--lang", default="en", choices=["en", "nl"], help="labels in English or Dutch")
+    r.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     g = sub.add_parser("plots", help="every picture the file allows, as PNG files")
     g.add_argument("file")
     g.add_argument("-o", "--output", required=True, help="a folder")
@@ -25,7 +29,7 @@ def main(argv=None) -> int:
     try:
         if a.command == "report":
             from .report import write_report
-            write_report(a.file, a.output, a.sweep, a.lang)
+            write_report(a.file, a.output, a.sweep, a.lang, overwrite=a.overwrite)
             print(f"wrote {a.output}")
         else:
             import matplotlib.pyplot as plt

@@ -282,6 +282,14 @@ def _sweep(f: h5py.File) -> Sweep:
     return Sweep(parameters, design, outputs, cols, sobol, morris, _text(d.attrs["method"]), targets)
 
 
+def run_scale(r: Result) -> float:
+    """The run.scale of the file's configuration (1 = the whole municipality)."""
+    import re
+
+    m = re.search(r"\n  scale: \{value: ([0-9.eE+-]+)", r.attrs.get("config_yaml", ""))
+    return float(m.group(1)) if m else 1.0
+
+
 def load(path: str | Path, monthly: bool = False) -> Result:
     """Loads a run, comparison, sweep or shard file. `monthly`: also the monthly series."""
     path = str(path)
@@ -320,4 +328,6 @@ def load(path: str | Path, monthly: bool = False) -> Result:
                 r.measures[s] = [x for x in m.split(", ") if x]
             if "provenance" in f:
                 r.attrs.update({f"provenance.{k}": _text(v) for k, v in f["provenance"].attrs.items()})
+            r.attrs["design.seed"] = _text(f["design"].attrs["seed"])
+            r.attrs["seeds"] = ", ".join(str(x) for x in sorted(set(f["seeds"][...].ravel().tolist()))[:8])
         return r

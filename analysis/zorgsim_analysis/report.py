@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from . import plots  # noqa: E402
-from .load import Result, load  # noqa: E402
+from .load import Result, load, run_scale  # noqa: E402
 
 TEXT = {
     "en": {
@@ -39,7 +39,7 @@ TEXT = {
                     "plausible range (docs/MEASURES.md, docs/PARAMETERS.md); run a sweep (docs/SWEEPS.md) and pass it "
                     "with --sweep to see which of them drive these figures.",
         "interval": "mean of the paired difference to the reference over replicates, with its 95% interval in brackets; "
-                    "money in EUR million (a saving is positive), persons as counts",
+                    "money in EUR million (a saving is positive), persons as counts (means over replicates, one decimal)",
         "ci_note": "* the 95% interval excludes zero",
         "not_available": "not available in this file",
     },
@@ -61,7 +61,7 @@ TEXT = {
                     "docs/PARAMETERS.md); draai een sweep (docs/SWEEPS.md) en geef die mee met --sweep om te zien "
                     "welke ervan deze cijfers bepalen.",
         "interval": "gemiddelde van het gepaarde verschil met de referentie over replicaties, met het 95%-interval "
-                    "tussen haken; geld in miljoen euro (een besparing is positief), personen als aantallen",
+                    "tussen haken; geld in miljoen euro (een besparing is positief), personen als aantallen (gemiddelden over replicaties, één decimaal)",
         "ci_note": "* het 95%-interval sluit nul uit",
         "not_available": "niet beschikbaar in dit bestand",
     },
@@ -86,6 +86,11 @@ KEY_ROWS = [
      "Onvervulde vraag volwassenen, inkomen <= 100% minimum", 1, 1),
     ("youth.escalations_by_income_class", "le_100pct", "Youth escalations, income <= 100% (year)",
      "Escalaties jeugd, inkomen <= 100% (jaar)", 1, 1),
+    ("wijkteam.wmo_queue", None, "Adults in the local team's queue", "Volwassenen in de wachtrij van het wijkteam", 1, 1),
+    ("youth.unmet_need_by_income_class", None, "Unmet youth need, all incomes", "Onvervulde hulpvraag jeugd, alle inkomens", 1, 1),
+    ("wmo.unmet_need_by_income_class", None, "Unmet adult need, all incomes", "Onvervulde vraag volwassenen, alle inkomens", 1, 1),
+    ("youth.escalations_by_income_class", None, "Youth escalations, all incomes (year)", "Escalaties jeugd, alle inkomens (jaar)", 1, 1),
+    ("wmo.escalations_by_income_class", None, "Adult escalations, all incomes (year)", "Escalaties volwassenen, alle inkomens (jaar)", 1, 1),
 ]
 
 
@@ -131,7 +136,7 @@ def key_table(r: Result, scenario: str) -> list[dict]:
 
 def _fmt(x: float, scale: float) -> str:
     """EUR million with 2 decimals, persons whole; no "-0" for a value that rounds to zero."""
-    text = f"{x:.2f}" if scale != 1 else f"{x:.0f}"
+    text = f"{x:.2f}" if scale != 1 else f"{x:.1f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
@@ -163,16 +168,25 @@ def _question(r: Result, t: dict, lang: str) -> str:
     a = r.attrs
     first, last = a.get("first_month", "?"), a.get("last_month", "?")
     others = [s for s in r.scenarios if s != r.reference]
+    scale = run_scale(r)
+    scaled = "" if scale == 1 else (f" (populatie x {scale:g})" if lang == "nl" else f" (population x {scale:g})")
+    if r.kind == "run":
+        q = (f"Eén run van {a.get('config_name', '?')}{scaled}, scenario {r.scenarios[0]}, van {first} tot {last}, "
+             f"{a.get('replicates', '?')} replicaties: de niveaus van kosten, zorg en wachtlijsten, zonder vergelijking."
+             if lang == "nl" else
+             f"One run of {a.get('config_name', '?')}{scaled}, scenario {r.scenarios[0]}, from {first} to {last}, "
+             f"{a.get('replicates', '?')} replicates: the levels of cost, care and waiting, without a comparison.")
+        return f"<p>{html.escape(q)}</p>"
     if lang == "nl":
         q = (f"Wat doen {', '.join(others) or 'de maatregelen'} met de kosten, de uithuisplaatsingen, de wachtlijsten "
-             f"en de onvervulde hulpvraag in {a.get('config_name', '?')}, vergeleken met {r.reference}, van {first} "
+             f"en de onvervulde hulpvraag in {a.get('config_name', '?')}{scaled}, vergeleken met {r.reference}, van {first} "
              f"tot {last}? {a.get('replicates', '?')} replicaties per scenario, met dezelfde toevalsgetallen "
-             f"(common random numbers): verschillen komen van beleid, niet van ruis.")
+             f"(common random numbers), zodat verschillen het beleid weerspiegelen met veel minder ruis.")
     else:
         q = (f"What do {', '.join(others) or 'the measures'} do to cost, out-of-home placements, waiting lists and "
-             f"unmet need in {a.get('config_name', '?')}, compared with {r.reference}, from {first} to {last}? "
-             f"{a.get('replicates', '?')} replicates per scenario with common random numbers: differences come "
-             f"from policy, not from noise.")
+             f"unmet need in {a.get('config_name', '?')}{scaled}, compared with {r.reference}, from {first} to {last}? "
+             f"{a.get('replicates', '?')} replicates per scenario with common random numbers, so that differences "
+             f"reflect policy with much less noise.")
     return f"<p>{html.escape(q)}</p>"
 
 
@@ -200,7 +214,8 @@ def _key(r: Result, t: dict, lang: str) -> str:
         for row in rows:
             cells = []
             for c in row["cells"]:
-                sure = c["low"] > 0 or c["high"] < 0
+                # "*": the interval excludes zero (and the shown value is not a rounded zero)
+                sure = (c["low"] > 0 or c["high"] < 0) and float(_fmt(c["mean"], row["scale"])) != 0
                 cells.append(f'<span class="v">{_fmt(c["mean"], row["scale"])}{"*" if sure else ""}</span>'
                              f'<br><span class="ci">[{_fmt(c["low"], row["scale"])}, {_fmt(c["high"], row["scale"])}]</span>')
             body.append([html.escape(row["label_" + lang])] + cells)
@@ -220,19 +235,34 @@ def _pictures(r: Result, lang: str) -> str:
     ]
     out = []
     for name, make in figs:
+        if name == "savings_waterfall" and r.attribution is not None:  # one per package
+            for s in r.attribution["scenario"].unique():
+                uri = _figure(make, r, lang=lang, scenario=s)
+                if uri:
+                    out.append(f'<figure id="fig-{name}-{html.escape(s)}"><img alt="{name} {html.escape(s)}" src="{uri}"></figure>')
+            continue
         uri = _figure(make, r, lang=lang)
         if uri:
             out.append(f'<figure id="fig-{name}"><img alt="{name}" src="{uri}"></figure>')
     return "".join(out)
 
 
-def _assumptions(sweep: Result | None, t: dict, lang: str) -> str:
+def _assumptions(sweep: Result | None, t: dict, lang: str, main: Result | None = None) -> str:
     if sweep is None:
         return f"<p>{html.escape(t['no_sweep'])}</p>"
     s = sweep.sweep
     target = next((x for x in s.targets if " - " in x), s.targets[0] if s.targets else "")
     column = s.columns["column"].iloc[0]
+    unit = s.columns["unit"].iloc[0]
     out = []
+    scale = run_scale(sweep)
+    if scale != 1 or (main is not None and main is not sweep and set(sweep.scenarios) - set(main.scenarios)):
+        note = (f"Let op: de sweep draait op populatie x {scale:g} met de scenario's {', '.join(sweep.scenarios)}; "
+                "zijn bedragen en aantallen gelden voor die populatie, de rangorde van de aannames voor de vraag."
+                if lang == "nl" else
+                f"Note: the sweep runs a population x {scale:g} with the scenarios {', '.join(sweep.scenarios)}; its "
+                "amounts and counts are for that population, the ranking of the assumptions is what carries over.")
+        out.append(f'<p class="note">{html.escape(note)}</p>')
     if lang == "nl":
         out.append(f"<p>Gevoeligheidsanalyse <b>{html.escape(sweep.attrs.get('sweep_name', ''))}</b>: "
                    f"{len(s.parameters)} parameters, ontwerp {html.escape(s.method)}, {s.design['point'].nunique()} punten. "
@@ -251,7 +281,7 @@ def _assumptions(sweep: Result | None, t: dict, lang: str) -> str:
         tab = s.morris[(s.morris["target"] == target) & (s.morris["column"] == column)].sort_values("mu_star", ascending=False)
         body = [[html.escape(p), f"{a:.4g}", f"{b:.4g}", f"{c:.4g}"]
                 for p, a, b, c in tab[["parameter", "mu_star", "mu", "sigma"]].head(15).itertuples(index=False)]
-        out.append(_table(["parameter", "mu*", "mu", "sigma"], body, "assumptions"))
+        out.append(_table(["parameter", f"mu* ({unit})", f"mu ({unit})", f"sigma ({unit})"], body, "assumptions"))
     for name, make in (("tornado", plots.tornado), ("sobol_indices", plots.sobol_indices),
                        ("morris_mu_sigma", plots.morris_mu_sigma)):
         uri = _figure(make, sweep, lang=lang, column=column, target=target)
@@ -261,11 +291,14 @@ def _assumptions(sweep: Result | None, t: dict, lang: str) -> str:
 
 
 def _provenance(results: list[Result]) -> str:
-    keys = ["zorgsim_version", "git_commit", "config_name", "config_sha256", "sweep_sha256", "seed", "replicates",
-            "command_line", "provenance.command_line", "threads", "library_versions", "schema_version"]
+    keys = ["kind", "zorgsim_version", "git_commit", "schema_version", "config_name", "config_sha256", "sweep_sha256",
+            "seed", "seeds", "design.seed", "replicates", "scale", "command_line", "threads", "library_versions",
+            "provenance.command_line", "provenance.how", "provenance.ranks", "provenance.threads",
+            "provenance.library_versions"]
     out = []
     for r in results:
-        body = [[html.escape(k), f"<code>{html.escape(str(r.attrs[k]))}</code>"] for k in keys if k in r.attrs]
+        attrs = dict(r.attrs, kind=r.kind, scale=str(run_scale(r)))
+        body = [[html.escape(k), f"<code>{html.escape(str(attrs[k]))}</code>"] for k in keys if k in attrs]
         out.append(f"<h3>{html.escape(os.path.basename(r.path))} ({r.kind})</h3>" + _table(["", ""], body, "prov"))
     return "".join(out)
 
@@ -287,21 +320,23 @@ def build_report(path: str, sweep_path: str | None = None, lang: str = "en") -> 
     t = TEXT[lang]
     r = load(path)
     sweep = None
-    if r.kind in ("sweep", "sweep-shard"):
+    if r.kind == "sweep-shard":
+        raise ValueError(f"{path}: a shard of a sweep; merge the shards first (zorgsim merge)")
+    if r.kind == "sweep":
         sweep, r = r, r
     elif sweep_path:
         sweep = load(sweep_path)
         if sweep.kind != "sweep":
             raise ValueError(f"{sweep_path}: not a complete sweep file (kind {sweep.kind})")
     sections = [f"<h1>{html.escape(t['title'])}: {html.escape(r.attrs.get('config_name') or r.attrs.get('sweep_name', ''))}</h1>"]
-    if r.kind != "sweep":
+    if r.kind not in ("sweep", "sweep-shard"):
         sections += [
             f'<section id="question"><h2>{t["question"]}</h2>{_question(r, t, lang)}</section>',
             f'<section id="scenarios"><h2>{t["scenarios"]}</h2>{_scenarios(r, t)}</section>',
             f'<section id="key"><h2>{t["key"]}</h2>{_key(r, t, lang)}</section>',
             f'<section id="pictures"><h2>{t["pictures"]}</h2>{_pictures(r, lang)}</section>',
         ]
-    sections.append(f'<section id="assumptions"><h2>{t["assumptions"]}</h2>{_assumptions(sweep, t, lang)}</section>')
+    sections.append(f'<section id="assumptions"><h2>{t["assumptions"]}</h2>{_assumptions(sweep, t, lang, r)}</section>')
     sources = [r] if sweep is None or sweep is r else [r, sweep]
     sections.append(f'<section id="provenance"><h2>{t["provenance"]}</h2>{_provenance(sources)}</section>')
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
@@ -310,11 +345,17 @@ def build_report(path: str, sweep_path: str | None = None, lang: str = "en") -> 
             + "".join(sections) + "</body></html>\n")
 
 
-def write_report(path: str, output: str, sweep_path: str | None = None, lang: str = "en") -> None:
+def write_report(path: str, output: str, sweep_path: str | None = None, lang: str = "en",
+                 overwrite: bool = False) -> None:
     """Writes the report via a temporary file renamed when complete (nothing half-written)."""
     out = Path(output)
     if not out.parent.exists():  # before any work
         raise ValueError(f"{output}: the folder {out.parent} does not exist")
+    inputs = [Path(p).resolve() for p in (path, sweep_path) if p]
+    if out.resolve() in inputs:
+        raise ValueError(f"{output}: the report would replace its own input")
+    if out.exists() and not overwrite:
+        raise ValueError(f"{output}: exists (pass --overwrite to replace it)")
     text = build_report(path, sweep_path, lang)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:

@@ -172,7 +172,8 @@ int cmd_bench(double scale, int months, int threads, const std::string& scenario
 // package is found in ZORGSIM_ANALYSIS_DIR or the source tree this binary was built from;
 // the interpreter is ZORGSIM_PYTHON or /usr/bin/python3 (the first python3 on PATH may lack
 // Debian's packages).
-int cmd_report(const std::string& file, const std::string& output, const std::string& sweep, const std::string& lang) {
+int cmd_report(const std::string& file, const std::string& output, const std::string& sweep, const std::string& lang,
+               bool overwrite) {
   const char* dir_env = std::getenv("ZORGSIM_ANALYSIS_DIR");
   const std::string dir = dir_env ? dir_env : ZORGSIM_ANALYSIS_DIR;
   const char* py_env = std::getenv("ZORGSIM_PYTHON");
@@ -181,7 +182,9 @@ int cmd_report(const std::string& file, const std::string& output, const std::st
     throw zs::InputError("report: the analysis package is not in " + dir + " (set ZORGSIM_ANALYSIS_DIR)");
   std::vector<std::string> args = {python, "-m", "zorgsim_analysis", "report", file, "-o", output, "--lang", lang};
   if (!sweep.empty()) args.insert(args.end(), {"--sweep", sweep});
-  const std::string path = std::getenv("PYTHONPATH") ? dir + ":" + std::getenv("PYTHONPATH") : dir;
+  if (overwrite) args.push_back("--overwrite");
+  const char* old_path = std::getenv("PYTHONPATH");
+  const std::string path = old_path && *old_path ? dir + ":" + old_path : dir;
   setenv("PYTHONPATH", path.c_str(), 1);
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
@@ -196,7 +199,7 @@ int cmd_report(const std::string& file, const std::string& output, const std::st
   }
   int status = 0;
   waitpid(child, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 int main(int argc, char** argv) {
@@ -326,6 +329,8 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", report_output, "The HTML file to write")->required();
   report->add_option("--sweep", report_sweep, "A sweep file: which assumptions drive the result");
   report->add_option("--lang", report_lang, "Labels in English (en) or Dutch (nl)")->check(CLI::IsMember({"en", "nl"}));
+  bool report_overwrite = false;
+  report->add_flag("--overwrite", report_overwrite, "Replace an existing output file");
 
   try {
     app.parse(argc, argv);
@@ -334,7 +339,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
-    if (*report) return cmd_report(report_file, report_output, report_sweep, report_lang);
+    if (*report) return cmd_report(report_file, report_output, report_sweep, report_lang, report_overwrite);
     if (*sweep) return zorgsim::app::cmd_sweep(so, mpi, command_line);
     if (*merge) return zorgsim::app::cmd_merge(mo, command_line);
     if (*run) return cmd_run(ro, run_scenario, command_line);
