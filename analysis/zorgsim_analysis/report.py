@@ -220,7 +220,7 @@ def _key(r: Result, t: dict, lang: str) -> str:
                              f'<br><span class="ci">[{_fmt(c["low"], row["scale"])}, {_fmt(c["high"], row["scale"])}]</span>')
             body.append([html.escape(row["label_" + lang])] + cells)
         parts.append(f"<h3>{html.escape(s)} &minus; {html.escape(r.reference)}</h3>")
-        parts.append(_table([t["row"]] + [str(y) for y in years], body, "key"))
+        parts.append('<div class="wide">' + _table([t["row"]] + [str(y) for y in years], body, "key") + "</div>")
     return "".join(parts)
 
 
@@ -304,7 +304,8 @@ def _provenance(results: list[Result]) -> str:
 
 
 CSS = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1280px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
+.wide{overflow-x:auto}table.key{font-size:.78em}table.key td:first-child{min-width:14em}
 h1{border-bottom:3px solid #333}h2{margin-top:1.8em;border-bottom:1px solid #999}
 table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}
 th{background:#eee}table.key td{text-align:right;white-space:nowrap}table.key td:first-child{text-align:left;white-space:normal}
