@@ -625,17 +625,23 @@ def tornado(result, path, lang="en", column=None, target=None, max_parameters=15
     return _finish(fig, path)
 
 
+def _indices_for(result, what, name, field, column, target):
+    """The sweep, the column and target chosen (defaults as documented) and their rows of the
+    sweep's `field` index table ("sobol" or "morris"); ValueError when the file has none."""
+    sweep = _need_sweep(result, what)
+    table = getattr(sweep, field)
+    if table is None or table.empty:
+        raise _no_indices(result, what, name)
+    column = _column(sweep, column, what)
+    target = _target(result, target, what, available=_ordered(table["target"]))
+    return sweep, column, target, table[(table["target"] == target) & (table["column"] == column)]
+
+
 def sobol_indices(result, path, lang="en", column=None, target=None, max_parameters=15):
     """First-order (hatched) and total (solid) Sobol indices per parameter with their bootstrap
     intervals, sorted by the total index."""
     check_lang(lang)
-    what = "sobol_indices"
-    sweep = _need_sweep(result, what)
-    if sweep.sobol is None or sweep.sobol.empty:
-        raise _no_indices(result, what, "Sobol")
-    column = _column(sweep, column, what)
-    target = _target(result, target, what, available=_ordered(sweep.sobol["target"]))
-    t = sweep.sobol[(sweep.sobol["target"] == target) & (sweep.sobol["column"] == column)]
+    sweep, column, target, t = _indices_for(result, "sobol_indices", "Sobol", "sobol", column, target)
     t = t.sort_values("total", ascending=False)
     total = len(t)
     t = t.head(max_parameters)
@@ -684,13 +690,7 @@ def morris_mu_sigma(result, path, lang="en", column=None, target=None, n_labels=
     """Morris screening: mu* (x) against sigma (y) per parameter; the `n_labels` parameters with
     the largest mu* are named."""
     check_lang(lang)
-    what = "morris_mu_sigma"
-    sweep = _need_sweep(result, what)
-    if sweep.morris is None or sweep.morris.empty:
-        raise _no_indices(result, what, "Morris")
-    column = _column(sweep, column, what)
-    target = _target(result, target, what, available=_ordered(sweep.morris["target"]))
-    t = sweep.morris[(sweep.morris["target"] == target) & (sweep.morris["column"] == column)]
+    sweep, column, target, t = _indices_for(result, "morris_mu_sigma", "Morris", "morris", column, target)
     unit = sweep.columns.set_index("column").loc[column, "unit"]
     scale, unit_text = _unit_scale(unit, lang)
     x, y = t["mu_star"].to_numpy() / scale, t["sigma"].to_numpy() / scale
