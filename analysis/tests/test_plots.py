@@ -474,3 +474,18 @@ def test_no_file_written_without_path(run_result, tmp_path):
         assert fig.axes and not list(tmp_path.iterdir())
     finally:
         plt.close(fig)
+
+
+def test_dutch_tick_labels_have_a_decimal_comma(draw, comparison_result, sobol_result):
+    # A Dutch reader takes "2.5" for 2,500: the linear axes' tick labels use a decimal comma.
+    fig = draw(plots.fan_chart_cost, comparison_result, lang="nl")
+    fig.canvas.draw()
+    ticks = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert any("," in t for t in ticks) and not any("." in t for t in ticks), ticks
+    fig = draw(plots.sobol_indices, sobol_result, lang="nl")
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert any("," in t for t in ticks) and not any("." in t for t in ticks), ticks
+    fig = draw(plots.sobol_indices, sobol_result, lang="en")
+    fig.canvas.draw()
+    assert any("." in t.get_text() for t in fig.axes[0].get_xticklabels())

@@ -123,6 +123,10 @@ def test_dutch_labels(comparison_file, tmp_path):
     for word in ["Kerncijfers", "De vraag", "Herkomst", "Netto besparing"]:
         assert word in text
     assert "Er is geen gevoeligheidsanalyse meegegeven" in text  # no sweep given
+    # Decimal commas in the key table (a Dutch reader takes "3.30" for 3,300), intervals with ";".
+    cells = re.findall(r'<span class="ci">\[([^\]]*)\]</span>', text)
+    assert cells and all(";" in c and "." not in c for c in cells)
+    assert re.search(r'<span class="v">-?\d+,\d\d\*?</span>', text)
 
 
 def test_bad_input_is_refused_without_output(run_file, tmp_path):

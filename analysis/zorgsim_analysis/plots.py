@@ -24,6 +24,7 @@ if "matplotlib.pyplot" not in sys.modules:
     # Non-interactive backend for scripts and CI; a session that already chose one (a notebook) keeps it.
     matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker as mticker  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
@@ -55,7 +56,27 @@ def _style(i: int) -> dict:
             "marker": MARKERS[i % len(MARKERS)]}
 
 
-def _finish(fig, path):
+class _DutchFormatter(mticker.ScalarFormatter):
+    """Matplotlib's default tick labels with a decimal comma (and a thousands point)."""
+
+    def __call__(self, x, pos=None):
+        return _decimal(super().__call__(x, pos), "nl")
+
+
+def _decimal(text: str, lang: str) -> str:
+    """Dutch numbers: "1,234.5" becomes "1.234,5" (a Dutch reader takes "3.30" for 3,300)."""
+    if lang != "nl":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def _finish(fig, path, lang="en"):
+    if lang == "nl":  # default (linear) tick labels get a decimal comma; log and year axes keep theirs
+        for ax in fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                f = axis.get_major_formatter()
+                if type(f) is mticker.ScalarFormatter:
+                    axis.set_major_formatter(_DutchFormatter(useOffset=f.get_useOffset(), useMathText=f.get_useMathText()))
     if path is not None:
         fig.savefig(path, dpi=DPI)
     return fig
@@ -93,8 +114,8 @@ def _legend_below(fig, handles, fontsize=8, top=0.98):
     fig.tight_layout(rect=(0, 0.015 + rows * fontsize / 8 * 0.047, 1, top))
 
 
-def _number(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}" if abs(v) < 0.01 else f"{v:.3f}"
+def _number(v: float, lang: str = "en") -> str:
+    return _decimal(f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}" if abs(v) < 0.01 else f"{v:.3f}", lang)
 
 
 def _capital(text: str) -> str:
@@ -212,7 +233,7 @@ def fan_chart_cost(result, path, lang="en", scenarios=None):
     handles += [Patch(color=grey50, label=label("50% band", lang)), Patch(color=grey90, label=label("90% band", lang))]
     fig.suptitle(label("title.fan_chart_cost", lang), fontsize=11)
     _legend_below(fig, handles)
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,7 +270,7 @@ def placements_by_form(result, path, lang="en"):
         _year_axis(ax)
     fig.suptitle(label("title.placements_by_form", lang), fontsize=11)
     _legend_below(fig, axes[0][0].get_legend_handles_labels()[0])
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,7 +303,7 @@ def waiting_lists(result, path, lang="en"):
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(label("title.waiting_lists", lang), fontsize=11)
     _legend_below(fig, axes[0][0].get_legend_handles_labels()[0])
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,7 +344,7 @@ def clients_per_tier(result, path, lang="en"):
                            label=_scenario_label(s, lang)) for j, s in enumerate(scenarios)]
     fig.suptitle(label("title.clients_per_tier", lang), fontsize=11)
     _legend_below(fig, handles)
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,16 +453,16 @@ def savings_waterfall(result, path, lang="en", scenario=None, first_year=None, l
                Patch(facecolor="white", edgecolor="black", hatch="xx", label=label("interaction", lang)),
                Patch(facecolor="black", label=label("package", lang))]
     if package > 0.15 * (ax.get_xlim()[1] - ax.get_xlim()[0]):  # inside the bar, at its start
-        ax.annotate(f"{package:.2f}", xy=(0, ys[-1]), xytext=(4, 0), textcoords="offset points",
+        ax.annotate(_decimal(f"{package:.2f}", lang), xy=(0, ys[-1]), xytext=(4, 0), textcoords="offset points",
                     fontsize=7, va="center", ha="left", color="white")
     else:  # beyond the bar and its error bar
         end = package + np.sign(package or 1) * 1.96 * package_se
-        ax.annotate(f"{package:.2f}", xy=(end, ys[-1]), xytext=(4 if end >= 0 else -4, 0), textcoords="offset points",
+        ax.annotate(_decimal(f"{package:.2f}", lang), xy=(end, ys[-1]), xytext=(4 if end >= 0 else -4, 0), textcoords="offset points",
                     fontsize=7, va="center", ha="left" if end >= 0 else "right")
     ax.legend(handles=handles, fontsize=7, loc="best", frameon=True, framealpha=0.9)
     fig.text(0.01, 0.01, label("note.waterfall_errors", lang), fontsize=7, color="0.3")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -496,7 +517,7 @@ def unmet_need_by_income(result, path, lang="en"):
         else label("title.unmet_need_by_income_levels", lang)
     fig.suptitle(_wrap(title, 100), fontsize=10)
     _legend_below(fig, handles)
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -620,9 +641,9 @@ def tornado(result, path, lang="en", column=None, target=None, max_parameters=15
     ax.set_title(_wrap(title, 75), fontsize=9)
     handles = [Patch(facecolor="0.85", edgecolor="black", hatch="///", label=label("lowest quarter", lang)),
                Patch(facecolor="0.3", edgecolor="black", label=label("highest quarter", lang)),
-               Line2D([], [], color="black", lw=1, label=f"{label('overall mean', lang)} ({_number(mean)})")]
+               Line2D([], [], color="black", lw=1, label=f"{label('overall mean', lang)} ({_number(mean, lang)})")]
     _legend_below(fig, handles, fontsize=7, top=1)
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 def _indices_for(result, what, name, field, column, target):
@@ -666,7 +687,7 @@ def sobol_indices(result, path, lang="en", column=None, target=None, max_paramet
     ax.set_title(_wrap(title, 75), fontsize=9)
     ax.legend(fontsize=7, loc="lower right", frameon=True, framealpha=0.9)
     fig.tight_layout()
-    return _finish(fig, path)
+    return _finish(fig, path, lang)
 
 
 def _spread(positions, gap, low, high):
@@ -722,4 +743,4 @@ def morris_mu_sigma(result, path, lang="en", column=None, target=None, n_labels=
     ax.tick_params(labelsize=8)
     ax.legend(fontsize=7, loc="upper left", frameon=False)
     fig.tight_layout()
-    return _finish(fig, path)
+    return _finish(fig, path, lang)

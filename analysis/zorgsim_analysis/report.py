@@ -134,10 +134,12 @@ def key_table(r: Result, scenario: str) -> list[dict]:
     return rows
 
 
-def _fmt(x: float, scale: float) -> str:
-    """EUR million with 2 decimals, persons whole; no "-0" for a value that rounds to zero."""
+def _fmt(x: float, scale: float, lang: str = "en") -> str:
+    """EUR million with 2 decimals, persons with 1; no "-0" for a value that rounds to zero; a
+    decimal comma in Dutch (a Dutch reader takes "3.30" for 3,300)."""
     text = f"{x:.2f}" if scale != 1 else f"{x:.1f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    text = text[1:] if text.startswith("-") and float(text) == 0 else text
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _img(fig) -> str:
@@ -216,8 +218,10 @@ def _key(r: Result, t: dict, lang: str) -> str:
             for c in row["cells"]:
                 # "*": the interval excludes zero (and the shown value is not a rounded zero)
                 sure = (c["low"] > 0 or c["high"] < 0) and float(_fmt(c["mean"], row["scale"])) != 0
-                cells.append(f'<span class="v">{_fmt(c["mean"], row["scale"])}{"*" if sure else ""}</span>'
-                             f'<br><span class="ci">[{_fmt(c["low"], row["scale"])}, {_fmt(c["high"], row["scale"])}]</span>')
+                sep = "; " if lang == "nl" else ", "  # the comma is the decimal sign in Dutch
+                cells.append(f'<span class="v">{_fmt(c["mean"], row["scale"], lang)}{"*" if sure else ""}</span>'
+                             f'<br><span class="ci">[{_fmt(c["low"], row["scale"], lang)}{sep}'
+                             f'{_fmt(c["high"], row["scale"], lang)}]</span>')
             body.append([html.escape(row["label_" + lang])] + cells)
         parts.append(f"<h3>{html.escape(s)} &minus; {html.escape(r.reference)}</h3>")
         parts.append('<div class="wide">' + _table([t["row"]] + [str(y) for y in years], body, "key") + "</div>")
