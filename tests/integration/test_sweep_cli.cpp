@@ -335,3 +335,48 @@ TEST_CASE("sweep: --resume never replaces another sweep's or another shard's fil
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.err, Catch::Contains("already complete"));
 }
+
+TEST_CASE("sweep: when one point fails, the runs left in flight are never recorded half-done", "[integration][sweep]") {
+  // Eligibility ages valid alone but not together: the grid's point 6 (min_age 10 > max_age 9)
+  // fails while other points run on the other thread. TBB then cancels the whole loop, which
+  // can cut a running simulation short without an error: such a run must not be recorded.
+  const std::string dir = test::temp_dir("sweep_cancel");
+  const std::string sweep = test::write_file(
+      dir, "ages.yaml",
+      "name: ages\nset: [\"run.scale=0.2\", \"run.end=2026-12\"]\nscenarios: [baseline]\nseed: 7\nreplicates: 2\n"
+      "design: {method: grid, levels: 3}\n"
+      "parameters:\n  - {path: provisions.dyslexia_care.min_age, range: [4, 10]}\n"
+      "  - {path: provisions.dyslexia_care.max_age, range: [9, 15]}\n"
+      "outputs:\n  - {indicator: cost.net_total, years: [2025, 2026]}\n");
+  const std::string out = dir + "/ages.h5";
+  const auto r = test::zorgsim("sweep '" + sweep + "' -o '" + out + "' --threads 2");
+  REQUIRE(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("design point 6 is invalid"));
+  CHECK_FALSE(fs::exists(out));
+  // Every record left behind equals the same run made on its own (records: a header line, then
+  // the columns as doubles; run = point * 2 + replicate).
+  std::size_t checked = 0;
+  for (const auto& e : fs::directory_iterator(out + ".records")) {
+    if (e.path().extension() != ".rec") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string header;
+    std::getline(in, header);
+    double v[2] = {0, 0};
+    in.read(reinterpret_cast<char*>(v), sizeof v);
+    REQUIRE(in.gcount() == sizeof v);
+    const int run = std::stoi(e.path().stem().string()), point = run / 2, rep = run % 2;
+    const int min_age = 4 + 3 * (point / 3), max_age = 9 + 3 * (point % 3);
+    const std::string file = dir + "/point" + std::to_string(point) + ".h5";
+    if (!fs::exists(file))
+      REQUIRE(test::zorgsim("run --set run.scale=0.2 --set run.end=2026-12 --seed 7 --replicates 2 -q -o '" + file +
+                            "' --set provisions.dyslexia_care.min_age=" + std::to_string(min_age) +
+                            " --set provisions.dyslexia_care.max_age=" + std::to_string(max_age))
+                  .exit_code == 0);
+    const auto net = sim::read_dataset(file, "/annual/cost/net_total");  // [replicate, year]
+    INFO("record " << run << " (point " << point << ", replicate " << rep << ")");
+    CHECK(v[0] == net.values[static_cast<std::size_t>(rep) * 2]);
+    CHECK(v[1] == net.values[static_cast<std::size_t>(rep) * 2 + 1]);
+    ++checked;
+  }
+  CHECK(checked > 0);
+}
